@@ -1,0 +1,251 @@
+package socketlabs.grading;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Records every test of this JVM as it runs and rewrites the results after each one, so that a
+ * crash or a {@code System.exit} in the code under test still leaves every finished test's
+ * result, marked as an unfinished run. Found by {@link java.util.ServiceLoader} through
+ * {@code META-INF/services}: a lab needs only the grading test dependency.
+ *
+ * <p>System properties: {@code grading.dir} (default {@code target/grading}), {@code grading.run}
+ * (the id of the Maven run whose JVMs share one results file), {@code grading.summary}
+ * ({@code false} when the Maven report step prints the table instead).
+ */
+public final class GradingListener implements TestExecutionListener {
+    static final String EXITED = "The test JVM exited while this test was running: System.exit(), Runtime.halt() or a"
+            + " crash in the code under test. Code under test must return or throw, never end the JVM.";
+    static final String TIMEOUT_HINT = "The code under test did not return in time. Usual causes: accept(), read() or"
+            + " receive() on a socket with no timeout set, waiting for data the peer never sends, or a loop that never ends.";
+
+    private final Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
+    private final boolean shared = System.getProperty("grading.run") != null;
+    private final String self = System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
+    // outside Maven (an IDE run) this JVM is the whole run
+    private final String run = shared ? System.getProperty("grading.run") : "local-" + self;
+    private final String part = run + "-" + self;
+
+    private final Map<String, GradedTest> tests = new LinkedHashMap<>();
+    private final Map<String, String> keyOfId = new HashMap<>();
+    private TestPlan plan;
+    private GradedTest running;
+    private boolean finished;
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        Results.deleteStaleParts(dir, run);
+        for (TestIdentifier root : testPlan.getRoots()) {
+            register(root);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::onExit, "grading-results-on-exit"));
+        save();
+    }
+
+    private void register(TestIdentifier id) {
+        Optional<MethodSource> method = methodSource(id);
+        boolean parentIsMethod = plan.getParent(id).flatMap(GradingListener::methodSource).isPresent();
+        if (method.isPresent() && !parentIsMethod) {
+            MethodSource m = method.get();
+            String key = m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
+            tests.computeIfAbsent(key, k -> new GradedTest(k, taskOf(id), id.getDisplayName(), points(m)));
+            keyOfId.put(id.getUniqueId(), key);
+        }
+        for (TestIdentifier child : plan.getChildren(id)) {
+            register(child);
+        }
+    }
+
+    @Override
+    public synchronized void dynamicTestRegistered(TestIdentifier id) {
+        // dynamic tests belong to the @TestFactory method that made them
+    }
+
+    @Override
+    public synchronized void executionStarted(TestIdentifier id) {
+        GradedTest t = tests.get(keyOfId.get(id.getUniqueId()));
+        if (t != null && !t.done()) {
+            t.status = GradedTest.Status.RUNNING;
+            running = t;
+            save();
+        }
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        for (GradedTest t : testsAtOrBelow(id)) {
+            t.status = GradedTest.Status.SKIPPED;
+            t.output = reason == null ? "" : reason;
+        }
+        save();
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        GradedTest own = tests.get(keyOfId.get(id.getUniqueId()));
+        TestExecutionResult.Status status = result.getStatus();
+        if (own != null) {
+            if (status == TestExecutionResult.Status.FAILED) {
+                own.fail(describe(result.getThrowable().orElse(null)));
+            } else if (status == TestExecutionResult.Status.ABORTED && own.status != GradedTest.Status.FAILED) {
+                own.status = GradedTest.Status.SKIPPED;
+                own.output = "skipped: " + result.getThrowable().map(Throwable::getMessage).orElse("assumption not met");
+            } else if (own.status != GradedTest.Status.FAILED) {
+                own.status = GradedTest.Status.PASSED;
+            }
+            if (running == own) {
+                running = null;
+            }
+        } else {
+            GradedTest parent = owningTest(id);
+            if (parent != null) {
+                // one invocation of a parameterized, repeated or dynamic test: a failure fails the whole method
+                if (status != TestExecutionResult.Status.SUCCESSFUL) {
+                    parent.fail("[" + id.getDisplayName() + "] " + describe(result.getThrowable().orElse(null)));
+                }
+            } else if (status != TestExecutionResult.Status.SUCCESSFUL) {
+                // a class or engine that could not run (failed @BeforeAll, constructor, static init)
+                for (GradedTest t : testsAtOrBelow(id)) {
+                    if (!t.done()) {
+                        t.fail("could not run: " + describe(result.getThrowable().orElse(null)));
+                    }
+                }
+            }
+        }
+        save();
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
+        finished = true;
+        for (GradedTest t : tests.values()) {
+            if (!t.done()) {
+                t.fail("did not run to the end");
+            }
+        }
+        save();
+        if (!"false".equals(System.getProperty("grading.summary"))) {
+            System.out.println(Results.collect(dir, run).summary(System.getProperty("grading.title", "tests"), true));
+        }
+    }
+
+    private synchronized void onExit() {
+        if (finished) {
+            return;
+        }
+        for (GradedTest t : tests.values()) {
+            if (t == running) {
+                t.fail(EXITED);
+            } else if (!t.done()) {
+                t.status = GradedTest.Status.NOT_RUN;
+                t.output = "not run: the test JVM exited during \"" + (running == null ? "set-up" : running.fullName()) + "\"";
+            }
+        }
+        save();
+    }
+
+    private void save() {
+        try {
+            Results.writePart(dir, run, part, finished, new ArrayList<>(tests.values()));
+            Results.collect(dir, run).writeResultsJson(dir, "grading");
+        } catch (RuntimeException e) {
+            System.err.println("grading: cannot write results to " + dir.toAbsolutePath() + ": " + e);
+        }
+    }
+
+    private GradedTest owningTest(TestIdentifier id) {
+        Optional<TestIdentifier> p = plan.getParent(id);
+        while (p.isPresent()) {
+            GradedTest t = tests.get(keyOfId.get(p.get().getUniqueId()));
+            if (t != null) {
+                return t;
+            }
+            p = plan.getParent(p.get());
+        }
+        return null;
+    }
+
+    private List<GradedTest> testsAtOrBelow(TestIdentifier id) {
+        List<GradedTest> found = new ArrayList<>();
+        GradedTest own = tests.get(keyOfId.get(id.getUniqueId()));
+        if (own != null) {
+            found.add(own);
+            return found;
+        }
+        for (TestIdentifier child : plan.getChildren(id)) {
+            found.addAll(testsAtOrBelow(child));
+        }
+        return found;
+    }
+
+    /** The task is the display name of the outermost test class ("Task 1 · Port numbers"). */
+    private String taskOf(TestIdentifier id) {
+        String task = "";
+        Optional<TestIdentifier> p = Optional.of(id);
+        while (p.isPresent()) {
+            TestSource source = p.get().getSource().orElse(null);
+            if (source instanceof ClassSource) {
+                task = p.get().getDisplayName();
+            }
+            p = plan.getParent(p.get());
+        }
+        return task;
+    }
+
+    private static int points(MethodSource m) {
+        try {
+            Method method = m.getJavaMethod();
+            Points points = method.getAnnotation(Points.class);
+            return points == null ? 0 : points.value();
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    private static Optional<MethodSource> methodSource(TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+    }
+
+    /** What students read for a failure: the assertion's message, or the exception and where it came from. */
+    static String describe(Throwable e) {
+        if (e == null) {
+            return "failed";
+        }
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof TimeoutException || message.contains("timed out after")) {
+            return "Timed out: " + message + ". " + TIMEOUT_HINT;
+        }
+        if (e instanceof AssertionError) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder(e.getClass().getName()).append(": ").append(message);
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0, shown = 0; i < trace.length && shown < 3; i++) {
+            String cls = trace[i].getClassName();
+            if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.") && !cls.startsWith("org.junit.")) {
+                out.append("\n  at ").append(trace[i]);
+                shown++;
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            out.append("\n  caused by ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,220 @@
+package socketlabs.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The results of one grading run. Each test JVM records its tests in a part file of its own
+ * ({@code parts/RUN-...json}); this class merges the parts of one run into Gradescope's
+ * {@code results.json} and into the summary table that students read.
+ */
+public final class Results {
+    public static final String RESULTS_FILE = "results.json";
+    static final String PARTS_DIR = "parts";
+    private static final Pattern TASK_NUMBER = Pattern.compile("^Task (\\d+)");
+
+    private final List<GradedTest> tests;
+    private final boolean finished;
+
+    private Results(List<GradedTest> tests, boolean finished) {
+        this.tests = tests;
+        this.finished = finished;
+    }
+
+    public List<GradedTest> tests() {
+        return tests;
+    }
+
+    /** True when every test JVM of the run reached its end; false after a crash or System.exit. */
+    public boolean finished() {
+        return finished;
+    }
+
+    public int score() {
+        return tests.stream().mapToInt(GradedTest::score).sum();
+    }
+
+    public int maxScore() {
+        return tests.stream().mapToInt(GradedTest::maxScore).sum();
+    }
+
+    /** Writes one test JVM's part file, replacing the previous version of it. */
+    static void writePart(Path dir, String run, String part, boolean finished, List<GradedTest> tests) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run", run);
+        json.put("finished", finished);
+        json.put("tests", tests.stream().map(GradedTest::toJson).collect(Collectors.toList()));
+        writeAtomically(dir.resolve(PARTS_DIR).resolve(part + ".json"), Json.write(json));
+    }
+
+    /** Deletes the part files that other runs left behind. */
+    static void deleteStaleParts(Path dir, String run) {
+        for (Path p : partFiles(dir)) {
+            if (!p.getFileName().toString().startsWith(run + "-")) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a stale part that cannot be deleted is skipped by its run id anyway
+                }
+            }
+        }
+    }
+
+    /** Merges the parts of run {@code run} found under {@code dir}. */
+    public static Results collect(Path dir, String run) {
+        List<GradedTest> all = new ArrayList<>();
+        boolean finished = true;
+        int parts = 0;
+        for (Path p : partFiles(dir)) {
+            Map<?, ?> json;
+            try {
+                json = (Map<?, ?>) Json.parse(Files.readString(p, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                continue; // a part being replaced right now; the next merge reads it
+            }
+            if (!run.equals(json.get("run"))) {
+                continue;
+            }
+            parts++;
+            finished &= Boolean.TRUE.equals(json.get("finished"));
+            for (Object t : (List<?>) json.get("tests")) {
+                all.add(GradedTest.fromJson((Map<?, ?>) t));
+            }
+        }
+        return new Results(inTaskOrder(all), finished && parts > 0);
+    }
+
+    private static List<Path> partFiles(Path dir) {
+        Path parts = dir.resolve(PARTS_DIR);
+        if (!Files.isDirectory(parts)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(parts)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Groups tests by task, tasks in their number order ("Task 2" before "Task 10"), stable otherwise. */
+    private static List<GradedTest> inTaskOrder(List<GradedTest> tests) {
+        Map<String, Integer> firstSeen = new LinkedHashMap<>();
+        for (GradedTest t : tests) {
+            firstSeen.putIfAbsent(t.task, firstSeen.size());
+        }
+        Comparator<GradedTest> byTask = Comparator
+                .comparingInt((GradedTest t) -> taskNumber(t.task))
+                .thenComparingInt(t -> firstSeen.get(t.task));
+        List<GradedTest> sorted = new ArrayList<>(tests);
+        sorted.sort(byTask); // List.sort is stable: tests keep their run order within a task
+        return sorted;
+    }
+
+    private static int taskNumber(String task) {
+        Matcher m = TASK_NUMBER.matcher(task);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+    }
+
+    /** Writes {@code results.json} in Gradescope's shape; the total is the sum of the tests. */
+    public void writeResultsJson(Path dir, String title) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("score", score());
+        json.put("max_score", maxScore());
+        json.put("output", finished
+                ? title + ": " + score() + "/" + maxScore() + " points."
+                : title + ": the run did not finish (a test JVM exited or crashed, or the run is still going);"
+                        + " the results below are those recorded so far.");
+        json.put("visibility", "visible");
+        json.put("stdout_visibility", "visible");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (GradedTest t : tests) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.fullName());
+            m.put("score", t.score());
+            m.put("max_score", t.maxScore);
+            m.put("status", t.status == GradedTest.Status.PASSED ? "passed" : "failed");
+            m.put("output", t.output.isEmpty() ? t.status.json() : t.status.json() + ": " + t.output);
+            m.put("visibility", "visible");
+            list.add(m);
+        }
+        json.put("tests", list);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("lab", title);
+        extra.put("finished", finished);
+        json.put("extra_data", extra);
+        writeAtomically(dir.resolve(RESULTS_FILE), Json.write(json));
+    }
+
+    /** The table students read: each task with its tests and points, then each failure's message. */
+    public String summary(String title, boolean showFailures) {
+        String rule = "-".repeat(78);
+        StringBuilder out = new StringBuilder();
+        out.append(rule).append('\n').append(' ').append(title).append(" - grading summary\n").append(rule).append('\n');
+        out.append(String.format(" %-56s %8s %10s%n", "Task", "passed", "points"));
+        Map<String, List<GradedTest>> byTask = tests.stream()
+                .collect(Collectors.groupingBy(t -> t.task.isEmpty() ? "(warm-ups and checks)" : t.task,
+                        LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<GradedTest>> e : byTask.entrySet()) {
+            List<GradedTest> ts = e.getValue();
+            long passed = ts.stream().filter(t -> t.status == GradedTest.Status.PASSED).count();
+            int score = ts.stream().mapToInt(GradedTest::score).sum();
+            int max = ts.stream().mapToInt(GradedTest::maxScore).sum();
+            out.append(String.format(" %-56s %8s %10s%n", clip(e.getKey(), 56), passed + "/" + ts.size(), score + "/" + max));
+        }
+        out.append(String.format(" %-56s %8s %10s%n", "Total", "", score() + "/" + maxScore()));
+        if (!finished) {
+            out.append(" The run did not finish: a test JVM exited or crashed. Tests it never ran count as failed.\n");
+        }
+        if (showFailures) {
+            List<GradedTest> failed = tests.stream().filter(t -> t.status != GradedTest.Status.PASSED).collect(Collectors.toList());
+            if (!failed.isEmpty()) {
+                out.append(rule).append('\n').append(" Not passed (").append(failed.size()).append("):\n");
+                for (GradedTest t : failed) {
+                    out.append(String.format("%n [%s] %s  (%d/%d)%n", t.status.json(), t.fullName(), t.score(), t.maxScore));
+                    if (!t.output.isEmpty()) {
+                        out.append(indent(t.output)).append('\n');
+                    }
+                }
+            }
+        }
+        out.append(rule);
+        return out.toString();
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> "     " + l).collect(Collectors.joining("\n"));
+    }
+
+    static void writeAtomically(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
