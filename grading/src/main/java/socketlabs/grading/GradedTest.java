@@ -25,14 +25,21 @@ public final class GradedTest {
     final String task;
     final String name;
     final int maxScore;
+    final boolean hidden;
     Status status = Status.NOT_RUN;
     String output = "";
 
-    GradedTest(String key, String task, String name, int maxScore) {
+    GradedTest(String key, String task, String name, int maxScore, boolean hidden) {
         this.key = key;
         this.task = task;
         this.name = name;
         this.maxScore = maxScore;
+        this.hidden = hidden;
+    }
+
+    /** True for an instructor's hidden test (see {@link Hidden}). */
+    public boolean hidden() {
+        return hidden;
     }
 
     public String task() {
@@ -79,6 +86,7 @@ public final class GradedTest {
         m.put("task", task);
         m.put("name", name);
         m.put("max_score", maxScore);
+        m.put("hidden", hidden);
         m.put("status", status.json());
         m.put("output", output);
         return m;
@@ -86,7 +94,7 @@ public final class GradedTest {
 
     static GradedTest fromJson(Map<?, ?> m) {
         GradedTest t = new GradedTest((String) m.get("key"), (String) m.get("task"), (String) m.get("name"),
-                ((Number) m.get("max_score")).intValue());
+                ((Number) m.get("max_score")).intValue(), Boolean.TRUE.equals(m.get("hidden")));
         t.status = Status.of((String) m.get("status"));
         t.output = (String) m.get("output");
         return t;

@@ -63,7 +63,7 @@ public final class GradingListener implements TestExecutionListener {
         if (method.isPresent() && !parentIsMethod) {
             MethodSource m = method.get();
             String key = m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
-            tests.computeIfAbsent(key, k -> new GradedTest(k, taskOf(id), id.getDisplayName(), points(m)));
+            tests.computeIfAbsent(key, k -> new GradedTest(k, taskOf(id), id.getDisplayName(), points(m), hidden(m)));
             keyOfId.put(id.getUniqueId(), key);
         }
         for (TestIdentifier child : plan.getChildren(id)) {
@@ -214,6 +214,19 @@ public final class GradingListener implements TestExecutionListener {
             return points == null ? 0 : points.value();
         } catch (RuntimeException | LinkageError e) {
             return 0;
+        }
+    }
+
+    private static boolean hidden(MethodSource m) {
+        try {
+            for (Class<?> c = m.getJavaClass(); c != null; c = c.getEnclosingClass()) {
+                if (c.isAnnotationPresent(Hidden.class)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
         }
     }
 

@@ -148,7 +148,7 @@ public final class Results {
             m.put("max_score", t.maxScore);
             m.put("status", t.status == GradedTest.Status.PASSED ? "passed" : "failed");
             m.put("output", t.output.isEmpty() ? t.status.json() : t.status.json() + ": " + t.output);
-            m.put("visibility", "visible");
+            m.put("visibility", t.hidden ? "after_published" : "visible");
             list.add(m);
         }
         json.put("tests", list);

@@ -2,7 +2,7 @@ package socketlabs.lab01;
 
 /**
  * The three ranges that IANA divides the 65,536 port numbers into (RFC 6335, section 6).
- * Provided: nothing to write here.
+ * Provided, ready-made: nothing to write here.
  */
 public enum PortRange {
     /** 0-1023: system ports, assigned to well-known services (HTTP 80, HTTPS 443, SSH 22, FTP 21). */
