@@ -30,6 +30,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class GradingListener implements TestExecutionListener {
     static final String EXITED = "The test JVM exited while this test was running: System.exit(), Runtime.halt() or a"
             + " crash in the code under test. Code under test must return or throw, never end the JVM.";
+    /** How long an exit called by the code under test is held (longer than any test may run). */
+    static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
     static final String TIMEOUT_HINT = "The code under test did not return in time. Usual causes: accept(), read() or"
             + " receive() on a socket with no timeout set, waiting for data the peer never sends, or a loop that never ends.";
 
@@ -44,6 +46,7 @@ public final class GradingListener implements TestExecutionListener {
     private final Map<String, String> keyOfId = new HashMap<>();
     private TestPlan plan;
     private GradedTest running;
+    private GradedTest exited;
     private boolean finished;
 
     @Override
@@ -100,7 +103,9 @@ public final class GradingListener implements TestExecutionListener {
         GradedTest own = tests.get(keyOfId.get(id.getUniqueId()));
         TestExecutionResult.Status status = result.getStatus();
         if (own != null) {
-            if (status == TestExecutionResult.Status.FAILED) {
+            if (own == exited) {
+                // already failed for calling System.exit; the timeout that followed says nothing new
+            } else if (status == TestExecutionResult.Status.FAILED) {
                 own.fail(describe(result.getThrowable().orElse(null)));
             } else if (status == TestExecutionResult.Status.ABORTED && own.status != GradedTest.Status.FAILED) {
                 own.status = GradedTest.Status.SKIPPED;
@@ -144,19 +149,62 @@ public final class GradingListener implements TestExecutionListener {
         }
     }
 
-    private synchronized void onExit() {
-        if (finished) {
-            return;
+    /**
+     * Runs when the JVM starts to shut down. After the last test that is the normal end. While a
+     * test runs it is the code under test calling {@code System.exit}: the exit is recorded as that
+     * test's failure, and the exiting thread is held here so that the JVM stays up, the default
+     * timeout fails the test, and every remaining test still runs. (Surefire ends the JVM itself
+     * at the end of the run, with a halt.) A shutdown from a signal is recorded and let through.
+     */
+    private void onExit() {
+        String caller = exitCaller();
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (running == null || caller == null) {
+                for (GradedTest t : tests.values()) {
+                    if (t == running) {
+                        t.fail(EXITED);
+                    } else if (!t.done()) {
+                        t.status = GradedTest.Status.NOT_RUN;
+                        t.output = "not run: the test JVM ended during \""
+                                + (running == null ? "set-up" : running.fullName()) + "\"";
+                    }
+                }
+                save();
+                return;
+            }
+            exited = running;
+            running.fail("The code under test called System.exit() (" + caller + "). Code under test must return or"
+                    + " throw, never end the JVM: the tests (and a server's other clients) depend on it.");
+            save();
         }
-        for (GradedTest t : tests.values()) {
-            if (t == running) {
-                t.fail(EXITED);
-            } else if (!t.done()) {
-                t.status = GradedTest.Status.NOT_RUN;
-                t.output = "not run: the test JVM exited during \"" + (running == null ? "set-up" : running.fullName()) + "\"";
+        try {
+            Thread.sleep(HOLD_EXIT.toMillis()); // the one place a pause belongs: holding an exit so the run goes on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Who called System.exit or Runtime.exit, or null when the shutdown came from a signal. */
+    private static String exitCaller() {
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (int i = 0; i < stack.length; i++) {
+                if (stack[i].getClassName().equals("java.lang.Terminator$1")) {
+                    break; // SIGTERM, SIGINT: a real shutdown
+                }
+                if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
+                    for (int j = i + 1; j < stack.length; j++) {
+                        if (!stack[j].getClassName().equals("java.lang.System")) {
+                            return "called at " + stack[j];
+                        }
+                    }
+                    return "called";
+                }
             }
         }
-        save();
+        return null;
     }
 
     private void save() {

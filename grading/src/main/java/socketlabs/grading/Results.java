@@ -91,8 +91,14 @@ public final class Results {
             }
             parts++;
             finished &= Boolean.TRUE.equals(json.get("finished"));
-            for (Object t : (List<?>) json.get("tests")) {
-                all.add(GradedTest.fromJson((Map<?, ?>) t));
+            boolean partFinished = Boolean.TRUE.equals(json.get("finished"));
+            for (Object o : (List<?>) json.get("tests")) {
+                GradedTest t = GradedTest.fromJson((Map<?, ?>) o);
+                if (!partFinished && t.status == GradedTest.Status.RUNNING) {
+                    // the JVM ended with no chance to record it (Runtime.halt, a crash, a kill)
+                    t.fail(GradingListener.EXITED);
+                }
+                all.add(t);
             }
         }
         return new Results(inTaskOrder(all), finished && parts > 0);
