@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * Report DIR EXPECT TITLE RUN
- *   EXPECT = pass     every test must pass (a student's copy; the solutions)
- *   EXPECT = starter  every test with points must fail (the untouched starter code)
+ *   EXPECT = pass      every test must pass (a student's copy)
+ *   EXPECT = solution  every test must pass, and there must be tests (the solutions build)
+ *   EXPECT = starter   every test with points must fail (the untouched starter code)
  * </pre>
  *
  * A failed verdict is thrown as an exception, which fails the Maven build with its message.
@@ -22,13 +23,17 @@ public final class Report {
 
     public static void main(String[] args) {
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: Report DIR pass|starter TITLE RUN");
+            throw new IllegalArgumentException("usage: Report DIR pass|solution|starter TITLE RUN");
         }
         Path dir = Path.of(args[0]);
         String expect = args[1];
         String title = args[2];
         Results results = Results.collect(dir, args[3]);
         if (results.tests().isEmpty()) {
+            if ("solution".equals(expect)) {
+                throw new IllegalStateException(title + ": no tests ran, so nothing proves the lab's grading; check this"
+                        + " lab's surefire execution (its includes) in solutions/pom.xml.");
+            }
             System.out.println(title + ": no graded tests ran (nothing recorded in " + dir + ").");
             return;
         }
@@ -40,12 +45,17 @@ public final class Report {
         if (!verdict.isEmpty()) {
             throw new IllegalStateException(verdict);
         }
+        System.out.println(starter
+                ? " " + title + " starter: " + results.score() + "/" + results.maxScore()
+                        + " points (0%): every graded test fails on the untouched starter code, as it must."
+                : " " + title + ": every test passed, " + results.score() + "/" + results.maxScore() + " points (100%).");
     }
 
     /** An empty string when the run is as expected; otherwise what is wrong, for the build log. */
     static String verdict(Results results, String expect, String title) {
         switch (expect) {
-            case "pass": {
+            case "pass":
+            case "solution": {
                 List<GradedTest> failed = results.tests().stream()
                         .filter(t -> t.status() != GradedTest.Status.PASSED && t.status() != GradedTest.Status.SKIPPED)
                         .collect(Collectors.toList());
@@ -56,7 +66,6 @@ public final class Report {
                 if (!results.finished()) {
                     return title + ": the run did not finish (a test JVM exited or crashed).";
                 }
-                System.out.println(" " + title + ": every test passed, " + results.score() + "/" + results.maxScore() + " points (100%).");
                 return "";
             }
             case "starter": {
@@ -70,12 +79,10 @@ public final class Report {
                             .collect(Collectors.joining("\n"))
                             + "\nA graded test must fail on the starter. Fix the test, or take its points away if it is a warm-up.";
                 }
-                System.out.println(" " + title + " starter: " + results.score() + "/" + results.maxScore()
-                        + " points (0%): every graded test fails on the untouched starter code, as it must.");
                 return "";
             }
             default:
-                throw new IllegalArgumentException("EXPECT must be pass or starter, not " + expect);
+                throw new IllegalArgumentException("EXPECT must be pass, solution or starter, not " + expect);
         }
     }
 }
