@@ -28,13 +28,14 @@ import org.junit.platform.launcher.TestPlan;
  * ({@code false} when the Maven report step prints the table instead).
  */
 public final class GradingListener implements TestExecutionListener {
-    static final String EXITED = "The test JVM exited while this test was running: System.exit(), Runtime.halt() or a"
-            + " crash in the code under test. Code under test must return or throw, never end the JVM.";
+    static final String EXITED = "The test JVM ended while this test was running: the code under test ran out of memory"
+            + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. Tests after it in the same class did not run.";
     /** How long an exit called by the code under test is held (longer than any test may run). */
     static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
     static final String TIMEOUT_HINT = "The code under test did not return in time. Usual causes: accept(), read() or"
             + " receive() on a socket with no timeout set, waiting for data the peer never sends, or a loop that never ends.";
 
+    private static final String TITLE = System.getProperty("grading.title", "tests");
     private final Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
     private final boolean shared = System.getProperty("grading.run") != null;
     private final String self = System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
@@ -145,7 +146,7 @@ public final class GradingListener implements TestExecutionListener {
         }
         save();
         if (!"false".equals(System.getProperty("grading.summary"))) {
-            System.out.println(Results.collect(dir, run).summary(System.getProperty("grading.title", "tests"), true));
+            System.out.println(Results.collect(dir, run).summary(TITLE, true));
         }
     }
 
@@ -168,7 +169,7 @@ public final class GradingListener implements TestExecutionListener {
                         t.fail(EXITED);
                     } else if (!t.done()) {
                         t.status = GradedTest.Status.NOT_RUN;
-                        t.output = "not run: the test JVM ended during \""
+                        t.output = "the test JVM ended during \""
                                 + (running == null ? "set-up" : running.fullName()) + "\"";
                     }
                 }
@@ -196,7 +197,11 @@ public final class GradingListener implements TestExecutionListener {
                 }
                 if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
                     for (int j = i + 1; j < stack.length; j++) {
-                        if (!stack[j].getClassName().equals("java.lang.System")) {
+                        String cls = stack[j].getClassName();
+                        if (cls.startsWith("org.apache.maven.surefire.")) {
+                            return null; // the test runner ending the JVM, after an OutOfMemoryError for one
+                        }
+                        if (!cls.equals("java.lang.System")) {
                             return "called at " + stack[j];
                         }
                     }
@@ -210,7 +215,7 @@ public final class GradingListener implements TestExecutionListener {
     private void save() {
         try {
             Results.writePart(dir, run, part, finished, new ArrayList<>(tests.values()));
-            Results.collect(dir, run).writeResultsJson(dir, "grading");
+            Results.collect(dir, run).writeResultsJson(dir, TITLE);
         } catch (RuntimeException e) {
             System.err.println("grading: cannot write results to " + dir.toAbsolutePath() + ": " + e);
         }
