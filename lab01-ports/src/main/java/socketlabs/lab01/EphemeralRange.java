@@ -46,7 +46,10 @@ public record EphemeralRange(int first, int last) {
 
     /**
      * Reads the range from a file in the format of {@code ip_local_port_range}. Where the file
-     * does not exist (macOS, Windows), falls back to {@link #IANA}.
+     * does not exist (macOS, Windows), falls back to {@link #IANA}. Beware: files under
+     * {@code /proc} report a size of 0, and {@code Files.readString} and {@code Files.readAllBytes},
+     * which trust the size, return only the first byte of them; {@code Files.readAllLines} and
+     * {@code InputStream.readAllBytes} read to the end.
      *
      * <pre>{@code
      * EphemeralRange.read(EphemeralRange.LINUX_FILE)   // 32768-60999 on most Linux machines
@@ -59,7 +62,7 @@ public record EphemeralRange(int first, int last) {
      * @throws IllegalArgumentException if the file exists but its content is malformed (as {@link #parse})
      */
     public static EphemeralRange read(Path file) throws IOException {
-        // TODO lab01 task 4: Files.exists, then Files.readString and parse
+        // TODO lab01 task 4: Files.exists, then Files.readAllLines (not readString: /proc files claim size 0) and parse
         throw new UnsupportedOperationException("lab01 task 4: EphemeralRange.read is not written yet");
     }
 

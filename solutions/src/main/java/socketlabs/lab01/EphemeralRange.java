@@ -34,7 +34,8 @@ public record EphemeralRange(int first, int last) {
         if (!Files.exists(file)) {
             return IANA;
         }
-        return parse(Files.readString(file, StandardCharsets.US_ASCII));
+        // not Files.readString: a /proc file says its size is 0, and readString then returns one byte
+        return parse(String.join("\n", Files.readAllLines(file, StandardCharsets.US_ASCII)));
     }
 
     public static EphemeralRange ofThisMachine() throws IOException {
