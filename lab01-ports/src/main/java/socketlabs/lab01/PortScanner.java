@@ -48,9 +48,16 @@ public final class PortScanner {
      * Opens a TCP connection to {@code address} within {@code timeout}, then closes it.
      * The scanner's own {@link Connector}.
      *
+     * <p>One trap on loopback: the OS picks the connecting socket's own port from the ephemeral
+     * range, and now and then it picks the very port being scanned. TCP then connects the socket
+     * to itself (a "simultaneous open"), and the connect succeeds although nothing listens. A
+     * socket whose local address and port equal its remote ones is such a self-connection:
+     * report it as refused.
+     *
      * @param address the host and port
      * @param timeout the connect timeout
-     * @throws IOException as {@link java.net.Socket#connect(java.net.SocketAddress, int)} throws it
+     * @throws IOException as {@link java.net.Socket#connect(java.net.SocketAddress, int)} throws it;
+     *     a {@link java.net.ConnectException} for a socket that connected to itself
      */
     static void connectTcp(InetSocketAddress address, Duration timeout) throws IOException {
         // TODO lab01 task 5: try-with-resources on a new Socket(), connect(address, timeout in ms)

@@ -3,6 +3,7 @@ package socketlabs.lab01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,6 +60,24 @@ class ConnectionTest {
             unconnected.bind(new InetSocketAddress(LOOPBACK, 0));
             assertThrows(IllegalArgumentException.class, () -> Connection.of(unconnected),
                     "Connection.of(a socket bound but not connected) must throw IllegalArgumentException: it has no remote endpoint");
+        }
+    }
+
+    @Test
+    @DisplayName("a socket can connect to itself: one endpoint at both ends (why a scanner checks for it)")
+    void selfConnection() throws IOException {
+        int port = Loopback.freeTcpPort();
+        try (Socket self = new Socket()) {
+            self.setSoTimeout(TIMEOUT_MS);
+            self.bind(new InetSocketAddress(LOOPBACK, port));
+            try {
+                self.connect(new InetSocketAddress(LOOPBACK, port), TIMEOUT_MS); // TCP's simultaneous open, with itself
+            } catch (IOException e) {
+                assumeTrue(false, "this OS does not let a socket connect to itself: " + e);
+            }
+            Connection c = Connection.of(self);
+            assertEquals(c.local(), c.remote(), () -> "a socket bound to 127.0.0.1:" + port + " and connected to that same"
+                    + " endpoint, with nothing listening: both ends are one endpoint, got " + c);
         }
     }
 

@@ -54,6 +54,10 @@ public final class PortScanner {
     static void connectTcp(InetSocketAddress address, Duration timeout) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(address, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+            if (socket.getLocalPort() == socket.getPort() && socket.getLocalAddress().equals(socket.getInetAddress())) {
+                // the OS chose the scanned port as our source port: TCP connected the socket to itself
+                throw new ConnectException("connected to itself: nothing listens on " + address);
+            }
         }
     }
 
