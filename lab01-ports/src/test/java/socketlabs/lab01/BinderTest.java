@@ -56,6 +56,7 @@ class BinderTest {
     @DisplayName("reports a TCP port already in use as IN_USE, a result and not an exception")
     void tcpInUse() throws IOException {
         try (ServerSocket holder = new ServerSocket(0, 50, LOOPBACK)) {
+            holder.setSoTimeout(TIMEOUT_MS);
             int port = holder.getLocalPort();
             BindResult r;
             try {
@@ -69,7 +70,6 @@ class BinderTest {
                         + " (a listening ServerSocket); binding it again must say IN_USE, got " + r);
                 assertNull(r.socket(), "an IN_USE result holds no socket: close what did not bind");
             }
-            holder.setSoTimeout(TIMEOUT_MS);
             expectListening(port, "after the failed bind the holder still owns port " + port);
         }
     }
@@ -80,6 +80,7 @@ class BinderTest {
     void otherFailure() throws IOException {
         InetAddress notHere = InetAddress.getByName("192.0.2.1"); // TEST-NET-1 (RFC 5737): never a real host's address
         try (ServerSocket probe = new ServerSocket()) {
+            probe.setSoTimeout(TIMEOUT_MS);
             probe.bind(new InetSocketAddress(notHere, 0));
             assumeFalse(true, "this machine lets sockets bind 192.0.2.1 (ip_nonlocal_bind): no failure to observe");
         } catch (BindException expected) {
@@ -103,6 +104,7 @@ class BinderTest {
             bound.setSoTimeout(TIMEOUT_MS);
             byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
             try (DatagramSocket sender = new DatagramSocket(0, LOOPBACK)) {
+                sender.setSoTimeout(TIMEOUT_MS);
                 sender.send(new DatagramPacket(hello, hello.length, LOOPBACK, r.port()));
             }
             DatagramPacket in = new DatagramPacket(new byte[16], 16);

@@ -24,7 +24,7 @@ class ConnectionTest {
     @Points(3)
     @DisplayName("two clients of one server port: the connections differ only by the clients' own ports")
     void twoClientsOneServerPort() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        try (ServerSocket server = listener();
              Socket client1 = connect(server);
              Socket accepted1 = accept(server);
              Socket client2 = connect(server);
@@ -57,6 +57,7 @@ class ConnectionTest {
     @DisplayName("refuses to describe a socket that is not connected")
     void notConnected() throws IOException {
         try (Socket unconnected = new Socket()) {
+            unconnected.setSoTimeout(TIMEOUT_MS);
             unconnected.bind(new InetSocketAddress(LOOPBACK, 0));
             assertThrows(IllegalArgumentException.class, () -> Connection.of(unconnected),
                     "Connection.of(a socket bound but not connected) must throw IllegalArgumentException: it has no remote endpoint");
@@ -79,6 +80,12 @@ class ConnectionTest {
             assertEquals(c.local(), c.remote(), () -> "a socket bound to 127.0.0.1:" + port + " and connected to that same"
                     + " endpoint, with nothing listening: both ends are one endpoint, got " + c);
         }
+    }
+
+    static ServerSocket listener() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        server.setSoTimeout(TIMEOUT_MS);
+        return server;
     }
 
     static Socket connect(ServerSocket server) throws IOException {

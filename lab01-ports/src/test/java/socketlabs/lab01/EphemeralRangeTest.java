@@ -65,6 +65,7 @@ class EphemeralRangeTest {
         EphemeralRange range = EphemeralRange.ofThisMachine();
         for (int i = 0; i < 5; i++) {
             try (ServerSocket s = new ServerSocket(0, 1, Loopback.ADDRESS)) {
+                s.setSoTimeout(2000);
                 int port = s.getLocalPort();
                 assertTrue(range.contains(port), () -> "bound port 0 and got " + port + ", outside " + range);
             }

@@ -18,6 +18,7 @@ final class Loopback {
      */
     static int freeTcpPort() {
         try (ServerSocket s = new ServerSocket(0, 1, ADDRESS)) {
+            s.setSoTimeout(2000);
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
