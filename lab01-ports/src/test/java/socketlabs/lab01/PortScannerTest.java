@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -38,9 +39,9 @@ class PortScannerTest {
             List<PortResult> expected = IntStream.rangeClosed(block.first, block.last)
                     .mapToObj(p -> new PortResult(p, block.open.contains(p) ? PortState.OPEN : PortState.CLOSED))
                     .collect(Collectors.toList());
-            assertEquals(expected, results, () -> "scanned " + block + " (every other port of the block is bound but not"
-                    + " listening, so refused): expected one result per port, in port order, the first and the last port"
-                    + " included.\n expected " + expected + "\n got      " + results);
+            assertEquals(expected, results, () -> "scanned " + block + " (nothing listens on the other ports of the block,"
+                    + " so connections to them are refused): expected one result per port, in port order, the first and"
+                    + " the last port included.\n expected " + expected + "\n got      " + results);
         }
     }
 
@@ -71,8 +72,10 @@ class PortScannerTest {
     @Points(1)
     @DisplayName("probes a port where nothing listens as CLOSED")
     void probeClosed() throws IOException {
-        try (PortBlock block = PortBlock.hold(1, Set.of())) {
-            int port = block.aClosedPort();
+        try (Socket holder = new Socket()) {
+            holder.setSoTimeout(TIMEOUT_MS);
+            holder.bind(new InetSocketAddress(LOOPBACK, 0)); // bound, not listening: connections are refused
+            int port = holder.getLocalPort();
             assertEquals(PortState.CLOSED, new PortScanner(1, TIMEOUT).probe(LOOPBACK, port),
                     "probe of 127.0.0.1:" + port + " (bound, not listening: the connection is refused)");
         }
