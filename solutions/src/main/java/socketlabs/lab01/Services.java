@@ -95,7 +95,7 @@ public final class Services {
             throw new IllegalArgumentException("port \"" + portText + "\" is not a number"); // also "+80" and "-1"
         }
         // more than 5 digits would overflow an int before the range check could see it
-        if (portText.length() > 5 || !Ports.isValid(Integer.parseInt(portText))) {
+        if (portText.length() > 5 || Integer.parseInt(portText) > Ports.MAX_PORT) {
             throw new IllegalArgumentException("port " + portText + " is outside 0-65535");
         }
         int port = Integer.parseInt(portText);
