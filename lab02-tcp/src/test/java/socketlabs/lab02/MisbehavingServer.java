@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +26,8 @@ final class MisbehavingServer implements AutoCloseable {
     static final int READ_TIMEOUT_MILLIS = 5_000;
     /** The socket buffer sizes of this server, like a busy host's: 64 KiB each way. */
     static final int SMALL_BUFFER = 64 * 1024;
+    /** The longest a silent connection is held open if close() is never called. */
+    static final int HOLD_MAX_SECONDS = 60;
 
     /** What the server does with one connection. */
     @FunctionalInterface
@@ -34,6 +39,7 @@ final class MisbehavingServer implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean sawEndOfRequest = new AtomicBoolean();
     private volatile Socket current;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private MisbehavingServer(String name, Behaviour behaviour) throws IOException {
         listener = new ServerSocket();
@@ -134,19 +140,25 @@ final class MisbehavingServer implements AutoCloseable {
         return request;
     }
 
-    /** Keeps a connection open without a word until the client or close() ends it. */
+    /**
+     * Keeps a connection open without a word until close(): first drains what the client still
+     * sends (closing with unread bytes would send a reset), then waits for close().
+     */
     private void holdOpen(Socket connection) throws IOException {
+        byte[] discard = new byte[8192];
         try {
-            byte[] discard = new byte[8192];
-            while (!listener.isClosed() && connection.getInputStream().read(discard) != -1) {
-                // the client may not send anything more; wait for its close
+            while (connection.getInputStream().read(discard) != -1) {
+                // discard: only the silence matters
             }
-        } catch (java.net.SocketTimeoutException e) {
-            if (!listener.isClosed()) {
-                holdOpen(connection); // still silent on purpose; checked again after each read timeout
-            }
+        } catch (SocketTimeoutException e) {
+            // the client is silent too: go on holding the connection open
         } catch (SocketException e) {
-            // close() closed it
+            return; // close() closed it, or the client reset it
+        }
+        try {
+            closed.await(HOLD_MAX_SECONDS, TimeUnit.SECONDS); // a wait for close(), not a pause
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -165,6 +177,7 @@ final class MisbehavingServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         listener.close();
         Socket c = current;
         if (c != null) {
