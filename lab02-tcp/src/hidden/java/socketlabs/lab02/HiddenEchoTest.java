@@ -24,7 +24,8 @@ class HiddenEchoTest {
                 client.sendInBackground(data, Delivery.RANDOM_SPLITS, false);
                 String done = "sent 300,007 seeded random bytes in pieces of 1-7 bytes";
                 byte[] echo = client.readExactly(data.length, done, "Likely cause: bytes of some reads dropped.");
-                EchoTest.assertSameBytes(data, echo, done, "Likely cause: write(buffer) instead of write(buffer, 0, n).");
+                EchoTest.assertSameBytes(data, echo, done, "Likely cause: bytes dropped or added between reads; write exactly"
+                        + " the n bytes each read() returned.");
             }
         }
     }

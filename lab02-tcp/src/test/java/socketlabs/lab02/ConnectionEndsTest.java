@@ -35,6 +35,13 @@ class ConnectionEndsTest {
         return e;
     }
 
+    /** The likely cause when a server that waits for the end of the request was not answered. */
+    static String hint(Exchange e) {
+        return e.outcome() == Outcome.TIMED_OUT ? "This server answers only after the end of the request. Likely cause:"
+                + " no shutdownOutput() after writing, so the server waits for more and the client times out."
+                : "Likely cause: the end of the stream (-1) or an exception mapped to the wrong outcome.";
+    }
+
     @ParameterizedTest(name = "reply written {0}")
     @EnumSource(Delivery.class)
     @Points(3)
@@ -47,8 +54,7 @@ class ConnectionEndsTest {
                     + " end of the request, then closes";
             Exchange e = exchange(server.address(), bytes("shout this"), done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with \"SHOUT THIS\", got " + e
-                    + (server.sawEndOfRequest() ? "." : ". The server never saw the end of the request. Likely cause:"
-                    + " no shutdownOutput() after writing: without it the server cannot know the request is over."));
+                    + ". " + hint(e));
             assertEquals("SHOUT THIS", e.replyText(), () -> done + "; the reply is wrong. Likely cause: the reply taken"
                     + " from one read() instead of reading until -1.");
         }
@@ -104,10 +110,9 @@ class ConnectionEndsTest {
             String done = "sent \"please\" to a server that reads the whole request, then resets the connection"
                     + " (close with SO_LINGER 0, which sends an RST)";
             Exchange e = exchange(server.address(), bytes("please"), done);
-            assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e
-                    + (server.sawEndOfRequest() ? ". Likely cause: SocketException (\"Connection reset\") reported as"
-                    + " something else, or caught as the end of the reply." : ". The server never saw the end of the"
-                    + " request, so it never reset: call shutdownOutput() after writing."));
+            assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
+                    + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
+                    + " reset\") reported as something else, or caught as the end of the reply."));
         }
     }
 
@@ -118,7 +123,8 @@ class ConnectionEndsTest {
         try (MisbehavingServer server = MisbehavingServer.replyingAfterEndOfRequest(request -> new byte[0], Delivery.WHOLE)) {
             String done = "sent \"quiet\" to a server that reads it all and closes without a word";
             Exchange e = exchange(server.address(), bytes("quiet"), done);
-            assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e);
+            assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e
+                    + ". " + hint(e));
             assertEquals(0, e.reply().length, done);
         }
     }

@@ -27,6 +27,8 @@ class EchoTest {
     static final String STREAM_HINT = "TCP is a byte stream: one read() returns whatever has arrived so far, which is"
             + " not one message. Keep reading until you have all the bytes you expect.";
     static final long SEED = 1L;
+    static final String WAITS_HINT = "Likely cause: the server waits for a line end or a full buffer before it"
+            + " echoes; write back what each read() returns, at once, and flush.";
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +53,10 @@ class EchoTest {
     static void assertSameBytes(byte[] expected, byte[] actual, String done, String likelyCause) {
         String difference = Hex.difference(expected, actual);
         if (difference != null) {
-            fail(done + "; the bytes that came back are not the bytes sent: " + difference + ". " + likelyCause);
+            String text = difference.contains("ef bf bd") ? " (ef bf bd is U+FFFD, the replacement character, in"
+                    + " UTF-8: bytes that were not valid text went through a String, a Reader or a Writer; copy"
+                    + " bytes, never characters.)" : "";
+            fail(done + "; the bytes that came back are not the bytes sent: " + difference + ". " + likelyCause + text);
         }
     }
 
@@ -141,7 +146,8 @@ class EchoTest {
                 String done = "MisbehavingClient sent \"bye\\n\" and half-closed (shutdownOutput)";
                 byte[] echo = client.readToEnd(done, "Likely cause: when read() returns -1 the client has finished:"
                         + " the server must stop its loop and close the socket (try-with-resources does it).");
-                assertSameBytes(bye, echo, done, "");
+                assertSameBytes(bye, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the n"
+                        + " bytes that read() returned.");
             }
         }
     }
@@ -154,7 +160,7 @@ class EchoTest {
             server.start();
             try (MisbehavingClient early = MisbehavingClient.connect(server.port())) {
                 early.send(bytes("half a mess"), Delivery.WHOLE);
-                early.readExactly(11, "the first client sent \"half a mess\"", "");
+                early.readExactly(11, "the first client sent \"half a mess\"", WAITS_HINT);
             } // close early: in the middle of a message
             try (MisbehavingClient resetting = MisbehavingClient.connect(server.port())) {
                 resetting.send(randomBytes(100_000, SEED), Delivery.WHOLE);
@@ -183,7 +189,7 @@ class EchoTest {
             port = server.port();
             try (MisbehavingClient client = MisbehavingClient.connect(port)) {
                 client.send(bytes("x"), Delivery.WHOLE);
-                client.readExactly(1, "sent \"x\"", "");
+                client.readExactly(1, "sent \"x\"", WAITS_HINT);
             }
         }
         await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() ->

@@ -188,9 +188,10 @@ class FramingTest {
                 try {
                     got = LengthPrefixedCodec.readFrame(pair.in(), MIB);
                 } catch (IOException e) {
-                    throw new AssertionError(done + "; frame " + (i + 1) + ": readFrame threw " + e + ". Likely cause:"
-                            + " one read() taken as the whole header or payload; use readNBytes, which loops. "
-                            + OWN_BUFFER_HINT, e);
+                    throw new AssertionError(done + "; frame " + (i + 1) + ": readFrame threw " + e + ". Likely causes:"
+                            + " the length read in the wrong byte order (00 00 00 03 is 3 big-endian, 50331648"
+                            + " little-endian); one read() taken as the whole header or payload (readNBytes loops); or"
+                            + " a buffered stream of the codec's own that keeps the next frame's bytes.", e);
                 }
                 if (got == null) {
                     fail(done + "; frame " + (i + 1) + ": readFrame returned null, as if the stream had ended");

@@ -24,6 +24,8 @@ import socketlabs.grading.Points;
 @DisplayName("Task 3 · Many clients")
 class ManyClientsTest {
     static final int CLIENTS = 200;
+    static final String ECHO_HINT = "Likely cause: connections after the first wait, because the accept thread"
+            + " serves each one itself; give each connection a thread of its own.";
     /** Threads of the JVM and of the test tools that may start during a test; none belongs to the server. */
     static final List<String> NOT_THE_SERVERS = List.of("Common-Cleaner", "Attach Listener", "Signal Dispatcher",
             "Notification Thread", "process reaper", "junit-", "surefire", "awaitility", "misbehaving-");
@@ -109,6 +111,7 @@ class ManyClientsTest {
 
     @Test
     @Points(2)
+    @Timeout(20)
     @DisplayName("close() closes every open connection")
     void closeEndsEveryConnection() throws IOException {
         List<MisbehavingClient> clients = new ArrayList<>();
@@ -118,7 +121,7 @@ class ManyClientsTest {
                 for (int i = 0; i < 5; i++) {
                     MisbehavingClient c = MisbehavingClient.connect(server.port());
                     c.send(bytes("ping\n"), Delivery.WHOLE);
-                    c.readExactly(5, "client " + i + " sent \"ping\\n\"", "");
+                    c.readExactly(5, "client " + i + " sent \"ping\\n\"", ECHO_HINT);
                     clients.add(c);
                 }
                 int open = server.openConnections();
@@ -139,6 +142,7 @@ class ManyClientsTest {
 
     @Test
     @Points(2)
+    @Timeout(20)
     @DisplayName("close() leaves no thread of the server running")
     void closeLeavesNoThread() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -149,7 +153,7 @@ class ManyClientsTest {
                 for (int i = 0; i < 3; i++) {
                     MisbehavingClient c = MisbehavingClient.connect(server.port());
                     c.send(bytes("hi\n"), Delivery.WHOLE);
-                    c.readExactly(3, "client " + i + " sent \"hi\\n\"", "");
+                    c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT);
                     clients.add(c); // still connected when close() is called
                 }
             }
@@ -189,7 +193,8 @@ class ManyClientsTest {
                                 + " openConnections() should count 1. Likely cause: sockets not removed from the set"
                                 + " when their connection ends (do it in a finally block)."));
                 b.send(bytes("b"), Delivery.WHOLE);
-                b.readExactly(1, "the other client sent \"b\"", "");
+                b.readExactly(1, "of 2 clients, one half-closed and was closed; the other then sent \"b\"",
+                        "Likely cause: the server stopped serving the other connections when one ended.");
             }
         }
     }

@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,7 +36,6 @@ final class MisbehavingServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Thread thread;
-    private final AtomicBoolean sawEndOfRequest = new AtomicBoolean();
     private volatile Socket current;
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -135,9 +133,7 @@ final class MisbehavingServer implements AutoCloseable {
 
     /** Reads until the client's half-close; a timeout means the client never said it was done. */
     private byte[] readRequest(Socket connection) throws IOException {
-        byte[] request = connection.getInputStream().readAllBytes();
-        sawEndOfRequest.set(true);
-        return request;
+        return connection.getInputStream().readAllBytes();
     }
 
     /**
@@ -160,11 +156,6 @@ final class MisbehavingServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** True once a client half-closed (or closed) its side after its request. */
-    boolean sawEndOfRequest() {
-        return sawEndOfRequest.get();
     }
 
     int port() {
