@@ -94,7 +94,7 @@ public final class Lab02EchoBenchmark {
             }
         }
         System.out.println();
-        System.out.printf("%-44s %12s %12s %18s%n", "measure (median of " + ROUNDS + " rounds)", targets.get(0).name(),
+        System.out.printf("%-54s %10s %10s %16s%n", "measure (median of " + ROUNDS + " rounds)", targets.get(0).name(),
                 targets.size() > 1 ? targets.get(1).name() : "-", targets.size() > 1 ? "reference/socat" : "");
         printRow("throughput, one connection (MiB/s, higher is better)", throughput, "%.0f");
         printRow("1,000 concurrent connections (ms, lower is better)", concurrent, "%.0f");
@@ -127,7 +127,7 @@ public final class Lab02EchoBenchmark {
 
     private static void printRow(String label, double[][] values, String format) {
         String ratio = values.length > 1 ? String.format("%.2f", median(values[0]) / median(values[1])) : "";
-        System.out.printf("%-44s %12s %12s %18s%n", label, String.format(format, median(values[0])),
+        System.out.printf("%-54s %10s %10s %16s%n", label, String.format(format, median(values[0])),
                 values.length > 1 ? String.format(format, median(values[1])) : "-", ratio);
     }
 
