@@ -19,18 +19,22 @@ import socketlabs.grading.Points;
 
 @DisplayName("Task 4 · Ends of a connection")
 class ConnectionEndsTest {
-    static final Duration TIMEOUT = Duration.ofMillis(500);
-    /** How long exchange() may take in all when the peer is silent: the timeout, and room to spare. */
-    static final Duration BOUND = Duration.ofSeconds(4);
+    /** The timeout given to exchange() where the peer stays silent: each such test waits this long. */
+    static final Duration SHORT = Duration.ofMillis(500);
+    /** The timeout where the peer does answer: generous, since exchange() returns as soon as the peer is done. */
+    static final Duration LONG = Duration.ofSeconds(3);
+    /** How much longer than its timeout exchange() may take in all. */
+    static final Duration SLACK = Duration.ofMillis(3_500);
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static Exchange exchange(InetSocketAddress server, byte[] request, String done) {
-        Exchange e = assertTimeoutPreemptively(BOUND, () -> OneShotClient.exchange(server, request, TIMEOUT),
-                done + "; exchange(..., timeout " + TIMEOUT.toMillis() + " ms) did not return within " + BOUND.toSeconds()
-                        + " s. Likely cause: no read timeout (setSoTimeout) or no connect timeout (connect(address, millis)).");
+    static Exchange exchange(InetSocketAddress server, byte[] request, Duration timeout, String done) {
+        Duration bound = timeout.plus(SLACK);
+        Exchange e = assertTimeoutPreemptively(bound, () -> OneShotClient.exchange(server, request, timeout),
+                done + "; exchange(..., timeout " + timeout.toMillis() + " ms) did not return within " + bound.toMillis()
+                        + " ms. Likely cause: no read timeout (setSoTimeout) or no connect timeout (connect(address, millis)).");
         assertNotNull(e, done + "; exchange returned null: return an Exchange for every outcome");
         return e;
     }
@@ -52,7 +56,7 @@ class ConnectionEndsTest {
                 delivery)) {
             String done = "sent \"shout this\" to a server that replies (in upper case, " + delivery + ") only after the"
                     + " end of the request, then closes";
-            Exchange e = exchange(server.address(), bytes("shout this"), done);
+            Exchange e = exchange(server.address(), bytes("shout this"), LONG, done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with \"SHOUT THIS\", got " + e
                     + ". " + hint(e));
             assertEquals("SHOUT THIS", e.replyText(), () -> done + "; the reply is wrong. Likely cause: the reply taken"
@@ -66,7 +70,7 @@ class ConnectionEndsTest {
     void silentPeerTimesOut() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.neverReplying()) {
             String done = "sent \"hello?\" to a server that reads it and never replies (the connection stays open)";
-            Exchange e = exchange(server.address(), bytes("hello?"), done);
+            Exchange e = exchange(server.address(), bytes("hello?"), SHORT, done);
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e
                     + ". Likely cause: SocketTimeoutException not caught and reported as TIMED_OUT.");
             assertEquals(0, e.reply().length, done + "; nothing was sent back, so the reply must be empty");
@@ -79,7 +83,7 @@ class ConnectionEndsTest {
     void silentMidReplyKeepsPart() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.silentAfter(bytes("first half, "))) {
             String done = "sent \"go\" to a server that replies \"first half, \" and then goes silent, connection open";
-            Exchange e = exchange(server.address(), bytes("go"), done);
+            Exchange e = exchange(server.address(), bytes("go"), SHORT, done);
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e);
             assertEquals("first half, ", e.replyText(), done + "; the reply must hold the bytes that arrived before the"
                     + " time-out. Likely cause: the bytes read so far dropped when the exception was caught.");
@@ -96,7 +100,7 @@ class ConnectionEndsTest {
         }
         InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         String done = "exchange with 127.0.0.1:" + port + ", where nothing listens";
-        Exchange e = exchange(nowhere, bytes("anyone?"), done);
+        Exchange e = exchange(nowhere, bytes("anyone?"), LONG, done);
         assertEquals(Outcome.REFUSED, e.outcome(), () -> done + "; expected REFUSED, got " + e + ". Likely cause:"
                 + " ConnectException (\"Connection refused\") not caught around connect().");
         assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
@@ -109,7 +113,7 @@ class ConnectionEndsTest {
         try (MisbehavingServer server = MisbehavingServer.resettingAfterRequest()) {
             String done = "sent \"please\" to a server that reads the whole request, then resets the connection"
                     + " (close with SO_LINGER 0, which sends an RST)";
-            Exchange e = exchange(server.address(), bytes("please"), done);
+            Exchange e = exchange(server.address(), bytes("please"), LONG, done);
             assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
                     + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
                     + " reset\") reported as something else, or caught as the end of the reply."));
@@ -122,7 +126,7 @@ class ConnectionEndsTest {
     void emptyReplyIsComplete() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.replyingAfterEndOfRequest(request -> new byte[0], Delivery.WHOLE)) {
             String done = "sent \"quiet\" to a server that reads it all and closes without a word";
-            Exchange e = exchange(server.address(), bytes("quiet"), done);
+            Exchange e = exchange(server.address(), bytes("quiet"), LONG, done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e
                     + ". " + hint(e));
             assertEquals(0, e.reply().length, done);
