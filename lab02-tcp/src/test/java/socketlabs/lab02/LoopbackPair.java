@@ -37,8 +37,10 @@ final class LoopbackPair implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (Socket a = accepted; MisbehavingClient c = client) {
-            // both closed, even if one close fails
+        try {
+            accepted.close();
+        } finally {
+            client.close(); // closed even if the first close fails
         }
     }
 }
