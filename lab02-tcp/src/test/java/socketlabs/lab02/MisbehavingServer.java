@@ -43,6 +43,7 @@ final class MisbehavingServer implements AutoCloseable {
         listener = new ServerSocket();
         listener.setReceiveBufferSize(SMALL_BUFFER); // small, fixed buffers: a client that never reads blocks soon
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        listener.setSoTimeout(READ_TIMEOUT_MILLIS); // accept() wakes up now and then; the loop ends once close() ran
         thread = new Thread(() -> {
             while (!listener.isClosed()) {
                 try (Socket connection = listener.accept()) {
