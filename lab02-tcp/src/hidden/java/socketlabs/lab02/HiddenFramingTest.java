@@ -1,0 +1,43 @@
+package socketlabs.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import socketlabs.grading.Hidden;
+import socketlabs.grading.Points;
+
+/** Hidden: the limits exactly at and one past the maximum, which the visible tests do not probe. */
+@Hidden
+@DisplayName("Task 2 · Framing")
+class HiddenFramingTest {
+
+    @Test
+    @Points(2)
+    @DisplayName("a frame of exactly the maximum is read; one byte more is refused")
+    void frameAtTheLimit() throws IOException {
+        byte[] atLimit = FramingTest.frame(new byte[1000]);
+        assertEquals(1000, LengthPrefixedCodec.readFrame(new ByteArrayInputStream(atLimit), 1000).length,
+                "a 1000-byte frame with a maximum of 1000 is allowed: check length > max, not >=");
+        byte[] overLimit = FramingTest.frame(new byte[1001]);
+        assertThrows(FrameTooLongException.class,
+                () -> LengthPrefixedCodec.readFrame(new ByteArrayInputStream(overLimit), 1000),
+                "a 1001-byte frame with a maximum of 1000 must be refused");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a line of exactly the maximum is read, with \\r\\n too; one byte more is refused")
+    void lineAtTheLimit() throws IOException {
+        String line = "x".repeat(50);
+        assertEquals(line, LineCodec.readLine(FramingTest.memory(line + "\r\n"), 50),
+                "a 50-byte line ending in \\r\\n with a maximum of 50 is allowed: the \\r is not part of the line");
+        assertEquals(line, LineCodec.readLine(FramingTest.memory(line + "\n"), 50),
+                "a 50-byte line with a maximum of 50 is allowed");
+        assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(FramingTest.memory(line + "x\n"), 50),
+                "a 51-byte line with a maximum of 50 must be refused");
+    }
+}

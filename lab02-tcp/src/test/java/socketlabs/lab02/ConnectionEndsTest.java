@@ -1,0 +1,135 @@
+package socketlabs.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import socketlabs.grading.Points;
+
+@DisplayName("Task 4 · Ends of a connection")
+class ConnectionEndsTest {
+    /** The timeout given to exchange() where the peer stays silent: each such test waits this long. */
+    static final Duration SHORT = Duration.ofMillis(500);
+    /** The timeout where the peer does answer: generous, since exchange() returns as soon as the peer is done. */
+    static final Duration LONG = Duration.ofSeconds(3);
+    /** How much longer than its timeout exchange() may take in all. */
+    static final Duration SLACK = Duration.ofMillis(3_500);
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Exchange exchange(InetSocketAddress server, byte[] request, Duration timeout, String done) {
+        Duration bound = timeout.plus(SLACK);
+        Exchange e = assertTimeoutPreemptively(bound, () -> OneShotClient.exchange(server, request, timeout),
+                done + "; exchange(..., timeout " + timeout.toMillis() + " ms) did not return within " + bound.toMillis()
+                        + " ms. Likely cause: no read timeout (setSoTimeout) or no connect timeout (connect(address, millis)).");
+        assertNotNull(e, done + "; exchange returned null: return an Exchange for every outcome");
+        return e;
+    }
+
+    /** The likely cause when a server that waits for the end of the request was not answered. */
+    static String hint(Exchange e) {
+        return e.outcome() == Outcome.TIMED_OUT ? "This server answers only after the end of the request. Likely cause:"
+                + " no shutdownOutput() after writing, so the server waits for more and the client times out."
+                : "Likely cause: the end of the stream (-1) or an exception mapped to the wrong outcome.";
+    }
+
+    @ParameterizedTest(name = "reply written {0}")
+    @EnumSource(Delivery.class)
+    @Points(3)
+    @DisplayName("half-closes after the request and reads the whole reply: COMPLETE")
+    void halfCloseThenReadReply(Delivery delivery) throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.replyingAfterEndOfRequest(
+                request -> new String(request, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
+                delivery)) {
+            String done = "sent \"shout this\" to a server that replies (in upper case, " + delivery + ") only after the"
+                    + " end of the request, then closes";
+            Exchange e = exchange(server.address(), bytes("shout this"), LONG, done);
+            assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with \"SHOUT THIS\", got " + e
+                    + ". " + hint(e));
+            assertEquals("SHOUT THIS", e.replyText(), () -> done + "; the reply is wrong. Likely cause: the reply taken"
+                    + " from one read() instead of reading until -1.");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a peer that never replies gives TIMED_OUT, within the timeout")
+    void silentPeerTimesOut() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.neverReplying()) {
+            String done = "sent \"hello?\" to a server that reads it and never replies (the connection stays open)";
+            Exchange e = exchange(server.address(), bytes("hello?"), SHORT, done);
+            assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e
+                    + ". Likely cause: SocketTimeoutException not caught and reported as TIMED_OUT.");
+            assertEquals(0, e.reply().length, done + "; nothing was sent back, so the reply must be empty");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a peer that goes silent mid-reply gives TIMED_OUT with the part that arrived")
+    void silentMidReplyKeepsPart() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.silentAfter(bytes("first half, "))) {
+            String done = "sent \"go\" to a server that replies \"first half, \" and then goes silent, connection open";
+            Exchange e = exchange(server.address(), bytes("go"), SHORT, done);
+            assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e);
+            assertEquals("first half, ", e.replyText(), done + "; the reply must hold the bytes that arrived before the"
+                    + " time-out. Likely cause: the bytes read so far dropped when the exception was caught.");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a port where nothing listens gives REFUSED, not an exception")
+    void nothingListeningIsRefused() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // free a moment ago, and closed now: nothing listens there
+        }
+        InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        String done = "exchange with 127.0.0.1:" + port + ", where nothing listens";
+        Exchange e = exchange(nowhere, bytes("anyone?"), LONG, done);
+        assertEquals(Outcome.REFUSED, e.outcome(), () -> done + "; expected REFUSED, got " + e + ". Likely cause:"
+                + " ConnectException (\"Connection refused\") not caught around connect().");
+        assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a peer that resets the connection gives RESET")
+    void resetIsReported() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.resettingAfterRequest()) {
+            String done = "sent \"please\" to a server that reads the whole request, then resets the connection"
+                    + " (close with SO_LINGER 0, which sends an RST)";
+            Exchange e = exchange(server.address(), bytes("please"), LONG, done);
+            assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
+                    + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
+                    + " reset\") reported as something else, or caught as the end of the reply."));
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an empty reply followed by an orderly close is COMPLETE, not an error")
+    void emptyReplyIsComplete() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.replyingAfterEndOfRequest(request -> new byte[0], Delivery.WHOLE)) {
+            String done = "sent \"quiet\" to a server that reads it all and closes without a word";
+            Exchange e = exchange(server.address(), bytes("quiet"), LONG, done);
+            assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e
+                    + ". " + hint(e));
+            assertEquals(0, e.reply().length, done);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package socketlabs.lab02;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import socketlabs.grading.Points;
+
+@DisplayName("Task 1 · Echo server and client")
+class EchoTest {
+    static final String STREAM_HINT = "TCP is a byte stream: one read() returns whatever has arrived so far, which is"
+            + " not one message. Keep reading until you have all the bytes you expect.";
+    static final long SEED = 1L;
+    static final String WAITS_HINT = "Likely cause: the server waits for a line end or a full buffer before it"
+            + " echoes; write back what each read() returns, at once, and flush.";
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every byte value 0-255, then 255-0: a text-only (String, char, readLine) echo mangles some of them. */
+    static byte[] allByteValues() {
+        byte[] b = new byte[512];
+        for (int i = 0; i < 256; i++) {
+            b[i] = (byte) i;
+            b[511 - i] = (byte) i;
+        }
+        return b;
+    }
+
+    static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static void assertSameBytes(byte[] expected, byte[] actual, String done, String likelyCause) {
+        String difference = Hex.difference(expected, actual);
+        if (difference != null) {
+            String text = difference.contains("ef bf bd") ? " (ef bf bd is U+FFFD, the replacement character, in"
+                    + " UTF-8: bytes that were not valid text went through a String, a Reader or a Writer; copy"
+                    + " bytes, never characters.)" : "";
+            fail(done + "; the bytes that came back are not the bytes sent: " + difference + ". " + likelyCause + text);
+        }
+    }
+
+    // ---- the server ----
+
+    @Test
+    @Points(2)
+    @DisplayName("the server echoes a short message back")
+    void echoesShortMessage() throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                byte[] hello = bytes("hello\n");
+                client.send(hello, Delivery.WHOLE);
+                String done = "connected to port() and sent \"hello\\n\" [" + Hex.of(hello) + "] in one write";
+                byte[] echo = client.readExactly(hello.length, done,
+                        "Likely cause: the server does not write back what it reads, or does not flush.");
+                assertSameBytes(hello, echo, done, "");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the server echoes all 256 byte values unchanged")
+    void echoesEveryByteValue() throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                byte[] all = allByteValues();
+                client.send(all, Delivery.WHOLE);
+                String done = "sent the 512 bytes 00 01 02 ... ff ff fe ... 00 in one write";
+                byte[] echo = client.readExactly(all.length, done, "Likely cause: bytes were turned into text somewhere.");
+                assertSameBytes(all, echo, done, "Likely cause: the bytes went through a String, a char or a"
+                        + " Reader/Writer, which change bytes that are not valid text; copy byte[] to byte[].");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "sent {0}")
+    @EnumSource(Delivery.class)
+    @Points(3)
+    @DisplayName("the server echoes a message however the client splits its writes")
+    void echoesSplitWrites(Delivery delivery) throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                byte[] message = bytes("the quick brown fox jumps over the lazy dog\n");
+                client.sendInBackground(message, delivery, false);
+                String done = "MisbehavingClient sent a " + message.length + "-byte message " + delivery;
+                byte[] echo = client.readExactly(message.length, done, "Likely cause: the server waits for a full"
+                        + " buffer (readNBytes, readFully) or for a line end before it echoes. Echo what each read()"
+                        + " returns, right away, and flush.");
+                assertSameBytes(message, echo, done, STREAM_HINT);
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(120) // generous: an echo that copies one byte per read() is correct but slow (45 s on 2 cores)
+    @DisplayName("the server echoes 10 MB intact and in order")
+    void echoesTenMegabytes() throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                byte[] data = randomBytes(10 * 1024 * 1024, SEED);
+                client.sendInBackground(data, Delivery.WHOLE, false);
+                String done = "sent 10 MB of seeded random bytes while reading the echo";
+                byte[] echo = client.readExactly(data.length, done, "Likely cause: the echo loop stops early, or"
+                        + " drops the bytes of some reads.");
+                assertSameBytes(data, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the"
+                        + " n bytes that read() returned: write(buffer, 0, n).");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the server closes the connection after the client half-closes")
+    void closesAfterHalfClose() throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                byte[] bye = bytes("bye\n");
+                client.send(bye, Delivery.WHOLE).halfClose();
+                String done = "MisbehavingClient sent \"bye\\n\" and half-closed (shutdownOutput)";
+                byte[] echo = client.readToEnd(done, "Likely cause: when read() returns -1 the client has finished:"
+                        + " the server must stop its loop and close the socket (try-with-resources does it).");
+                assertSameBytes(bye, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the n"
+                        + " bytes that read() returned.");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the server goes on to the next client after one closes early and one resets")
+    void survivesBadClients() throws IOException {
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient early = MisbehavingClient.connect(server.port())) {
+                early.send(bytes("half a mess"), Delivery.WHOLE);
+                early.readExactly(11, "the first client sent \"half a mess\"", WAITS_HINT);
+            } // close early: in the middle of a message
+            try (MisbehavingClient resetting = MisbehavingClient.connect(server.port())) {
+                resetting.send(randomBytes(100_000, SEED), Delivery.WHOLE);
+                resetting.resetConnection(); // RST, with echo bytes still unread: the server's write or read fails
+            }
+            try (MisbehavingClient next = MisbehavingClient.connect(server.port())) {
+                byte[] message = bytes("still there?\n");
+                next.send(message, Delivery.WHOLE);
+                String done = "a client closed in the middle of a message, a second one reset its connection"
+                        + " (SO_LINGER 0), then a third client sent \"still there?\\n\"";
+                byte[] echo = next.readExactly(message.length, done, "Likely cause: the accept loop ended on the"
+                        + " first client's IOException. Catch the exception of one connection, close that connection,"
+                        + " and accept the next.");
+                assertSameBytes(message, echo, done, "");
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("close() stops the server: its port refuses connections")
+    void closeStopsListening() throws IOException {
+        int port;
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            port = server.port();
+            try (MisbehavingClient client = MisbehavingClient.connect(port)) {
+                client.send(bytes("x"), Delivery.WHOLE);
+                client.readExactly(1, "sent \"x\"", WAITS_HINT);
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() ->
+                assertThrows(ConnectException.class, () -> {
+                    try (Socket s = new Socket()) {
+                        s.setSoTimeout(1_000);
+                        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+                    }
+                }, "after close(), connecting to port " + port + " still worked: close() must close the ServerSocket."));
+    }
+
+    // ---- the client ----
+
+    @ParameterizedTest(name = "echo written {0}")
+    @EnumSource(Delivery.class)
+    @Points(3)
+    @DisplayName("the client reads the whole echo however the server splits it")
+    void clientReadsWholeEcho(Delivery delivery) throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.echoing(delivery)) {
+            byte[] message = bytes("pack my box with five dozen liquor jugs\n");
+            byte[] echo = EchoClient.echo(server.address(), message);
+            assertSameBytes(message, echo, "EchoClient.echo sent a " + message.length + "-byte message to a server"
+                    + " that echoes " + delivery, STREAM_HINT + " (InputStream.readNBytes does the loop.)");
+        }
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(90)
+    @DisplayName("the client sends 10 MB and gets it back intact, without deadlock")
+    void clientTenMegabytes() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.echoing(Delivery.WHOLE)) {
+            byte[] data = randomBytes(10 * 1024 * 1024, SEED + 1);
+            byte[] echo = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> EchoClient.echo(server.address(), data),
+                    "EchoClient.echo(10 MB) did not return within 60 s against an echo server with 64 KiB socket buffers."
+                            + " Likely cause: deadlock. The client writes everything before reading; the echo fills the"
+                            + " buffers, the server blocks in write() and stops reading, then the client blocks in write()."
+                            + " Send a chunk, read its echo, then send the next chunk.");
+            assertSameBytes(data, echo, "EchoClient.echo sent 10 MB of seeded random bytes", "Likely cause: bytes lost"
+                    + " or reordered between chunks.");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the client throws EOFException when the server closes before the whole echo")
+    void clientSeesEarlyClose() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.closingAfter(1000)) {
+            byte[] message = randomBytes(5000, SEED + 2);
+            String done = "the server echoed 1000 of the 5000 bytes sent, then closed the connection";
+            EOFException e = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> assertThrows(EOFException.class,
+                    () -> EchoClient.echo(server.address(), message),
+                    done + "; expected EchoClient.echo to throw EOFException. Likely cause: read() returned -1 and the"
+                            + " client returned a short or padded array instead."),
+                    done + "; EchoClient.echo never returned. Likely cause: read() returned -1 (end of stream) and the"
+                            + " loop went on reading: -1 means the server will send nothing more.");
+            assertEquals(EOFException.class, e.getClass(), done);
+        }
+    }
+}

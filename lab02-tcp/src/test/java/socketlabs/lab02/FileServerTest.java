@@ -1,0 +1,261 @@
+package socketlabs.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import socketlabs.grading.Points;
+
+@DisplayName("Task 5 · HTTP/1.1 file server")
+class FileServerTest {
+    static final String INDEX = "<!doctype html>\n<title>lab02</title>\n<h1>It works: héllo</h1>\n";
+    static final String SECRET = "TOP SECRET: the root of this server is one level below me";
+
+    @TempDir
+    Path dir;
+    Path root;
+    byte[] data;
+    FileServer server;
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** The served root holds index.html, hello.txt, data.bin, "with space.txt", sub/page.html; secret.txt lies outside it. */
+    @BeforeEach
+    void files() throws IOException {
+        root = Files.createDirectory(dir.resolve("www"));
+        Files.writeString(root.resolve("index.html"), INDEX, StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("hello.txt"), "hello, world\n");
+        Files.writeString(root.resolve("with space.txt"), "spaced out\n");
+        Files.createDirectory(root.resolve("sub"));
+        Files.writeString(root.resolve("sub").resolve("page.html"), "<p>sub page</p>\n");
+        data = new byte[100_000];
+        new Random(5).nextBytes(data);
+        System.arraycopy(EchoTest.allByteValues(), 0, data, 0, 512);
+        Files.write(root.resolve("data.bin"), data);
+        Files.writeString(dir.resolve("secret.txt"), SECRET);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    int start() throws IOException {
+        server = new FileServer(root, 0);
+        server.start();
+        return server.port();
+    }
+
+    HttpResponse<byte[]> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("(missing)");
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("GET serves a file: 200, its bytes, Content-Type and Content-Length")
+    void getServesFile() throws Exception {
+        int port = start();
+        HttpResponse<byte[]> r = get(port, "/index.html");
+        byte[] expected = INDEX.getBytes(StandardCharsets.UTF_8);
+        String done = "HttpClient sent GET /index.html (a " + expected.length + "-byte UTF-8 file)";
+        assertEquals(200, r.statusCode(), done + ": expected status 200");
+        assertEquals("text/html; charset=utf-8", header(r, "Content-Type"), done + ": Content-Type comes from"
+                + " ContentTypes.of(file name)");
+        assertEquals(String.valueOf(expected.length), header(r, "Content-Length"), done + ": Content-Length is the"
+                + " size in bytes (Files.size), not the length of a String (héllo has 5 characters and 6 bytes)");
+        assertArrayEquals(expected, r.body(), done + ": the body must be the file's bytes");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("GET serves a binary file intact, as application/octet-stream")
+    void getServesBinaryFile() throws Exception {
+        int port = start();
+        HttpResponse<byte[]> r = get(port, "/data.bin");
+        String done = "HttpClient sent GET /data.bin (100,000 bytes, all 256 values among them)";
+        assertEquals(200, r.statusCode(), done + ": expected status 200");
+        assertEquals("application/octet-stream", header(r, "Content-Type"), done);
+        String difference = Hex.difference(data, r.body());
+        if (difference != null) {
+            fail(done + "; the body is not the file: " + difference + ". Likely cause: the file read as text"
+                    + " (readString, a Reader) or written with a Writer; send bytes: Files.copy(file, out).");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("HEAD sends the status and headers of GET, and no body")
+    void headSendsNoBody() throws IOException {
+        int port = start();
+        String request = "HEAD /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
+        assertEquals(200, r.status, done + ": expected status 200");
+        assertEquals("13", r.header("Content-Length"), done + ": Content-Length is the size GET would send (13 bytes)");
+        assertEquals("text/plain; charset=utf-8", r.header("Content-Type"), done);
+        assertEquals(0, r.body.length, done + ": a response to HEAD has no body; the server sent " + r.body.length
+                + " bytes after the headers");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("GET of a missing file is 404")
+    void missingFileIs404() throws Exception {
+        int port = start();
+        HttpResponse<byte[]> r = get(port, "/nothing-here.txt");
+        assertEquals(404, r.statusCode(), "HttpClient sent GET /nothing-here.txt, which does not exist: expected 404");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("GET / serves index.html, and %20 in a path is a space")
+    void indexAndDecoding() throws Exception {
+        int port = start();
+        HttpResponse<byte[]> index = get(port, "/");
+        assertEquals(200, index.statusCode(), "GET /: the root is a directory, so its index.html is served");
+        assertEquals(INDEX, new String(index.body(), StandardCharsets.UTF_8), "GET /: expected the body of index.html");
+        HttpResponse<byte[]> spaced = get(port, "/with%20space.txt");
+        assertEquals(200, spaced.statusCode(), "GET /with%20space.txt: the file \"with space.txt\" exists; decode %20"
+                + " to a space (and keep '+' as it is: URLDecoder is for forms, not paths)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("other methods are 405 with an Allow header, and change nothing")
+    void otherMethodsAre405() throws IOException {
+        int port = start();
+        String request = "DELETE /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
+        assertEquals(405, r.status, done + ": expected 405 Method Not Allowed");
+        assertTrue(String.valueOf(r.header("Allow")).contains("GET"), done + ": a 405 must say what is allowed:"
+                + " Allow: GET, HEAD");
+        assertTrue(Files.exists(root.resolve("hello.txt")), done + ": and the file must still be there");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "GARBAGE\r\n\r\n",
+        "GET /hello.txt\r\n\r\n",
+        "GET /hello.txt HTTP/1.1 extra\r\n\r\n",
+        "GET  /hello.txt HTTP/1.1\r\n\r\n",
+        "GET hello.txt HTTP/1.1\r\n\r\n",
+        "GET /hello.txt HTTP/9.9\r\n\r\n",
+        "GET /hello.txt HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n",
+        "GET /%zz.txt HTTP/1.1\r\n\r\n",
+    })
+    @Points(2)
+    @DisplayName("a malformed request line or header is 400")
+    void malformedIs400(String request) throws IOException {
+        int port = start();
+        RawHttp.Response r = RawHttp.send(port, request);
+        assertEquals(400, r.status, "sent " + RawHttp.quote(request) + "; expected 400 Bad Request, got " + r.shown()
+                + ". The request line is METHOD, one space, a target starting with /, one space, HTTP/1.0 or HTTP/1.1;"
+                + " a header line needs a ':'; a % must be followed by two hex digits.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/sub/../../secret.txt",
+        "/sub/%2e%2e/%2e%2e/secret.txt",
+        "/..",
+        "ABSOLUTE",
+    })
+    @Points(3)
+    @DisplayName("a path that leaves the served directory is refused and reveals nothing")
+    void traversalIsRefused(String path) throws IOException {
+        int port = start();
+        String target = path.equals("ABSOLUTE") ? dir.resolve("secret.txt").toAbsolutePath().toString() : path;
+        String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        String done = "the server's root is " + root + " and secret.txt lies one level above it; sent "
+                + RawHttp.quote(request) + " and got " + r.shown();
+        assertTrue(!r.raw.contains("TOP SECRET"), done + ": the response gave away the secret file. Likely cause:"
+                + (path.equals("ABSOLUTE") ? " root.resolve(\"/an/absolute/path\") returns the absolute path itself;"
+                + " strip the leading '/' first." : " \"..\" not checked after decoding; normalize() the resolved path"
+                + " and check that it still startsWith(root)."));
+        assertTrue(r.status == 404 || r.status == 403 || r.status == 400, done + ": expected 404 (403 and 400 are"
+                + " accepted too)");
+        assertTrue(!r.raw.contains(dir.toString()), done + ": the response shows a path of the server's disk; an"
+                + " error response says only its status");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("an oversized request line is refused with 414, without reading it all")
+    void oversizedRequestLine() throws IOException {
+        int port = start();
+        try (Socket socket = RawHttp.connect(port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /" + "a".repeat(40 * 1024)).getBytes(StandardCharsets.US_ASCII)); // no end of line, ever
+            out.flush();
+            RawHttp.Response r = RawHttp.readResponse(socket, "sent \"GET /aaaa...\" with 40 KiB of 'a' and no end of"
+                    + " line (the limit is " + FileServer.MAX_REQUEST_LINE + " bytes)");
+            assertEquals(414, r.status, "sent a 40 KiB request line, over the limit of " + FileServer.MAX_REQUEST_LINE
+                    + " bytes; expected 414 URI Too Long, got " + r.shown());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("oversized headers are refused with 431, without reading them all")
+    void oversizedHeaders() throws IOException {
+        int port = start();
+        try (Socket socket = RawHttp.connect(port)) {
+            StringBuilder request = new StringBuilder("GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            for (int i = 0; i < 40; i++) {
+                request.append("X-Filler-").append(i).append(": ").append("b".repeat(1000)).append("\r\n");
+            }
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII)); // no empty line, ever
+            socket.getOutputStream().flush();
+            RawHttp.Response r = RawHttp.readResponse(socket, "sent a request line and 40 headers of 1 KB each (the"
+                    + " limit is " + FileServer.MAX_HEADER_BYTES + " bytes) and no empty line");
+            assertEquals(431, r.status, "sent 40 KB of headers, over the limit of " + FileServer.MAX_HEADER_BYTES
+                    + " bytes; expected 431 Request Header Fields Too Large, got " + r.shown());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("binds to the loopback address by default")
+    void bindsLoopback() throws IOException {
+        int port = start();
+        InetSocketAddress address = server.address();
+        assertTrue(address.getAddress().isLoopbackAddress(), "new FileServer(root, 0) listens on " + address
+                + "; expected a loopback address (127.0.0.1), so that no other machine can read the files");
+        assertEquals(port, address.getPort(), "address().getPort() and port() must agree");
+    }
+}

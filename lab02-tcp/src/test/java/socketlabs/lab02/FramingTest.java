@@ -1,0 +1,275 @@
+package socketlabs.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import socketlabs.grading.Points;
+
+@DisplayName("Task 2 · Framing")
+class FramingTest {
+    static final int MIB = 1024 * 1024;
+    static final String OWN_BUFFER_HINT = "Likely cause: the codec wraps the stream in a BufferedReader or"
+            + " BufferedInputStream of its own on each call; it reads ahead and keeps the bytes of the next"
+            + " lines or frames, which the next call never sees. Read only from the stream given.";
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static InputStream memory(String s) {
+        return new ByteArrayInputStream(bytes(s));
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] header(int length) {
+        return new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+    }
+
+    static byte[] frame(byte[] payload) {
+        return concat(header(payload.length), payload);
+    }
+
+    /** Reads {@code n} lines, turning a failure into a message that says what was sent. */
+    static List<String> readLines(InputStream in, int n, String done) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                lines.add(LineCodec.readLine(in, 1000));
+            } catch (IOException e) {
+                fail(done + "; expected " + n + " lines, got " + lines + " and then readLine threw " + e + ". "
+                        + OWN_BUFFER_HINT, e);
+            }
+        }
+        return lines;
+    }
+
+    // ---- lines ----
+
+    @Test
+    @Points(2)
+    @DisplayName("readLine returns each line without its \\n or \\r\\n ending, then null at the end")
+    void readsBothEndings() throws IOException {
+        InputStream in = memory("hello\nworld\r\n\r\na\rb\n");
+        String done = "the stream held \"hello\\nworld\\r\\n\\r\\na\\rb\\n\"";
+        List<String> lines = readLines(in, 4, done);
+        assertEquals(List.of("hello", "world", "", "a\rb"), lines, done + ": a line ends at \\n; a \\r just before"
+                + " it is part of the ending, a \\r anywhere else is part of the line");
+        assertNull(LineCodec.readLine(in, 1000), done + ": after the last line, readLine must return null");
+    }
+
+    @ParameterizedTest(name = "sent {0}")
+    @EnumSource(Delivery.class)
+    @Points(3)
+    @DisplayName("readLine decodes lines from a socket however the bytes are split")
+    void readsSplitLines(Delivery delivery) throws IOException {
+        List<String> sent = List.of("héllo wörld", "ünïcode splits: €", "");
+        byte[] stream = bytes(String.join("\n", sent) + "\n");
+        try (LoopbackPair pair = LoopbackPair.open()) {
+            pair.client.sendInBackground(stream, delivery, true);
+            String done = "MisbehavingClient sent 3 UTF-8 lines [" + Hex.of(stream) + "] " + delivery;
+            List<String> got = readLines(pair.in(), 3, done);
+            assertEquals(sent, got, done + ". Likely cause: a line taken from one read() instead of up to its"
+                    + " \\n, or the bytes of one piece decoded alone (a 2- or 3-byte UTF-8 character split"
+                    + " between pieces); decode the whole line once it is complete.");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("readLine finds every line when several arrive in one write")
+    void readsCoalescedLines() throws IOException {
+        try (LoopbackPair pair = LoopbackPair.open()) {
+            pair.client.sendCoalesced(bytes("one\n"), bytes("two\r\n"), bytes("three\n"));
+            String done = "MisbehavingClient sent \"one\\n\", \"two\\r\\n\" and \"three\\n\" coalesced into one write";
+            assertEquals(List.of("one", "two", "three"), readLines(pair.in(), 3, done), done);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("readLine refuses a line over the maximum without reading the rest of it")
+    void refusesLongLine() {
+        HostileStream in = HostileStream.endlessAfter(new byte[0], (byte) 'a');
+        String done = "the stream held 'a' after 'a' with no \\n (16 MiB of them) and readLine had a maximum of 100";
+        assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(in, 100), done
+                + "; expected FrameTooLongException as soon as byte 101 arrived");
+        assertTrue(in.consumed() <= 102, () -> done + "; readLine threw as it should, but only after reading "
+                + in.consumed() + " bytes. Check the length as each byte arrives, not after the end of the line:"
+                + " a peer that never sends \\n must not make us read (and store) for ever.");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("readLine returns null at a clean end, and throws on a stream that ends mid-line")
+    void endOfStreamInLine() throws IOException {
+        assertNull(LineCodec.readLine(memory(""), 100), "an empty stream holds no line: readLine must return null");
+        FramingException e = assertThrows(FramingException.class, () -> LineCodec.readLine(memory("abc"), 100),
+                "the stream held \"abc\" and ended, with no \\n: expected FramingException (a line cut short is not"
+                        + " a line). Likely cause: -1 from read() taken as the end of the line.");
+        assertTrue(!(e instanceof FrameTooLongException), "\"abc\" with a maximum of 100 is not too long: the stream"
+                + " ended mid-line, so throw a plain FramingException");
+        assertThrows(FramingException.class, () -> LineCodec.readLine(memory("abc\r"), 100),
+                "the stream held \"abc\\r\" and ended: the \\n never came, so expected FramingException");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("writeLine writes UTF-8 and one \\n, and refuses a line that holds \\n")
+    void writesLine() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LineCodec.writeLine(out, "héllo");
+        assertEquals("68 c3 a9 6c 6c 6f 0a", Hex.of(out.toByteArray()), "writeLine(out, \"héllo\"): expected UTF-8"
+                + " bytes then 0a; name the charset (getBytes(StandardCharsets.UTF_8)), never the platform default");
+        assertThrows(IllegalArgumentException.class, () -> LineCodec.writeLine(new ByteArrayOutputStream(), "a\nb"),
+                "writeLine(out, \"a\\nb\") would send two lines: it must throw IllegalArgumentException");
+    }
+
+    // ---- length-prefixed frames ----
+
+    @Test
+    @Points(2)
+    @DisplayName("writeFrame writes a 4-byte big-endian length, then the payload")
+    void writesBigEndianFrame() throws IOException {
+        byte[] payload = new byte[258];
+        new Random(2).nextBytes(payload);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LengthPrefixedCodec.writeFrame(out, payload);
+        byte[] written = out.toByteArray();
+        String difference = Hex.difference(frame(payload), written);
+        if (difference != null) {
+            fail("writeFrame(out, 258 bytes): expected 00 00 01 02 then the payload; " + difference
+                    + ". Likely cause: the length written little-endian (02 01 00 00) or as one byte; the most"
+                    + " significant byte goes first: (byte) (n >>> 24), (n >>> 16), (n >>> 8), n.");
+        }
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        LengthPrefixedCodec.writeFrame(empty, new byte[0]);
+        assertEquals("00 00 00 00", Hex.of(empty.toByteArray()), "writeFrame(out, empty payload)");
+    }
+
+    @ParameterizedTest(name = "sent {0}")
+    @EnumSource(Delivery.class)
+    @Points(3)
+    @DisplayName("readFrame decodes frames from a socket however the bytes are split")
+    void readsSplitFrames(Delivery delivery) throws IOException {
+        byte[] big = new byte[300];
+        new Random(3).nextBytes(big);
+        List<byte[]> sent = List.of(bytes("abc"), new byte[0], big, EchoTest.allByteValues());
+        byte[] stream = concat(frame(sent.get(0)), frame(sent.get(1)), frame(sent.get(2)), frame(sent.get(3)));
+        try (LoopbackPair pair = LoopbackPair.open()) {
+            pair.client.sendInBackground(stream, delivery, true);
+            String done = "MisbehavingClient sent 4 frames (3, 0, 300 and 512 bytes; stream starts ["
+                    + Hex.of(stream) + "]) " + delivery + ", then half-closed";
+            for (int i = 0; i < sent.size(); i++) {
+                byte[] got;
+                try {
+                    got = LengthPrefixedCodec.readFrame(pair.in(), MIB);
+                } catch (IOException e) {
+                    throw new AssertionError(done + "; frame " + (i + 1) + ": readFrame threw " + e + ". Likely causes:"
+                            + " the length read in the wrong byte order (00 00 00 03 is 3 big-endian, 50331648"
+                            + " little-endian); one read() taken as the whole header or payload (readNBytes loops); or"
+                            + " a buffered stream of the codec's own that keeps the next frame's bytes.", e);
+                }
+                if (got == null) {
+                    fail(done + "; frame " + (i + 1) + ": readFrame returned null, as if the stream had ended");
+                }
+                String difference = Hex.difference(sent.get(i), got);
+                if (difference != null) {
+                    fail(done + "; frame " + (i + 1) + " is wrong: " + difference + ". Likely cause: the length read"
+                            + " little-endian, or a payload taken from a single read().");
+                }
+            }
+            assertNull(LengthPrefixedCodec.readFrame(pair.in(), MIB), done + "; after the 4 frames the stream ended:"
+                    + " readFrame must return null");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("readFrame refuses a declared length over the maximum, reading only the 4-byte header")
+    void refusesHugeLength() {
+        HostileStream in = HostileStream.endlessAfter(header(Integer.MAX_VALUE), (byte) 0);
+        String done = "the stream declared a length of 2147483647 (7f ff ff ff) and readFrame had a maximum of 1048576";
+        FrameTooLongException e = assertThrows(FrameTooLongException.class, () -> LengthPrefixedCodec.readFrame(in, MIB),
+                done + "; expected FrameTooLongException");
+        assertEquals(4, in.consumed(), () -> done + "; readFrame threw, but after reading " + in.consumed()
+                + " bytes instead of 4: check the length before reading any of the payload");
+        assertTrue(String.valueOf(e.getMessage()).contains("2147483647"), () -> done + "; the exception's message"
+                + " should give the declared length 2147483647, but was: " + e.getMessage());
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("readFrame refuses a negative length")
+    void refusesNegativeLength() {
+        HostileStream in = HostileStream.endlessAfter(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe}, (byte) 0);
+        String done = "the stream declared the length ff ff ff fe (-2 as a signed int)";
+        assertThrows(FramingException.class, () -> LengthPrefixedCodec.readFrame(in, MIB), done
+                + "; expected FramingException. Likely cause: no check for length < 0 (new byte[-2] throws"
+                + " NegativeArraySizeException), or the length read as unsigned.");
+        assertEquals(4, in.consumed(), () -> done + "; readFrame read " + in.consumed() + " bytes instead of 4");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("readFrame allocates nothing for a hostile length")
+    void allocatesNothingForHostileLength() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        HostileStream in = HostileStream.endingAfter(header(64 * MIB));
+        String done = "the stream declared a length of 64 MiB (04 00 00 00), with a maximum of 1 MiB";
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThrows(FrameTooLongException.class, () -> LengthPrefixedCodec.readFrame(in, MIB),
+                done + "; expected FrameTooLongException");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < MIB, () -> done + "; readFrame threw as it should, but only after allocating "
+                + allocated + " bytes. Check the length against the maximum before new byte[length]: a peer must not"
+                + " be able to make us allocate whatever it declares.");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("readFrame returns null at a clean end, and throws on a stream that ends inside a frame")
+    void endOfStreamInFrame() throws IOException {
+        assertNull(LengthPrefixedCodec.readFrame(new ByteArrayInputStream(new byte[0]), MIB),
+                "an empty stream holds no frame: readFrame must return null");
+        assertThrows(FramingException.class,
+                () -> LengthPrefixedCodec.readFrame(new ByteArrayInputStream(new byte[] {0, 0}), MIB),
+                "the stream held 00 00 and ended, inside the 4-byte length: expected FramingException");
+        assertThrows(FramingException.class,
+                () -> LengthPrefixedCodec.readFrame(new ByteArrayInputStream(concat(header(5), bytes("ab"))), MIB),
+                "the stream held 00 00 00 05 61 62 and ended, 3 bytes short of the payload: expected FramingException."
+                        + " Likely cause: the bytes that did arrive returned as the frame (readNBytes returns fewer at"
+                        + " the end of the stream: compare the count).");
+    }
+
+    @Test
+    @DisplayName("warm-up: a frame written by writeFrame is read back by readFrame")
+    void roundTrip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LengthPrefixedCodec.writeFrame(out, bytes("ping"));
+        assertArrayEquals(bytes("ping"), LengthPrefixedCodec.readFrame(new ByteArrayInputStream(out.toByteArray()), MIB));
+    }
+}

@@ -1,0 +1,201 @@
+package socketlabs.lab02;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import socketlabs.grading.Points;
+
+@DisplayName("Task 3 · Many clients")
+class ManyClientsTest {
+    static final int CLIENTS = 200;
+    static final String ECHO_HINT = "Likely cause: connections after the first wait, because the accept thread"
+            + " serves each one itself; give each connection a thread of its own.";
+    /** Threads of the JVM and of the test tools that may start during a test; none belongs to the server. */
+    static final List<String> NOT_THE_SERVERS = List.of("Common-Cleaner", "Attach Listener", "Signal Dispatcher",
+            "Notification Thread", "process reaper", "junit-", "surefire", "awaitility", "misbehaving-");
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void closeAll(List<MisbehavingClient> clients) {
+        for (MisbehavingClient c : clients) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing test clients: nothing to report
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("a client that connects and sends nothing does not hold up another client")
+    void silentClientDoesNotBlockOthers() throws IOException {
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            try (MisbehavingClient silent = MisbehavingClient.connect(server.port());
+                 MisbehavingClient talker = MisbehavingClient.connect(server.port())) {
+                byte[] hello = bytes("anyone home?\n");
+                talker.send(hello, Delivery.WHOLE);
+                byte[] echo = talker.readExactly(hello.length, "a first client connected and sent nothing; a second"
+                        + " client connected and sent \"anyone home?\\n\"", "Likely cause: the server serves one"
+                        + " connection at a time in its accept thread, so it is still waiting on the silent client."
+                        + " Give each accepted connection a thread of its own.");
+                assertEquals(new String(hello, StandardCharsets.UTF_8), new String(echo, StandardCharsets.UTF_8));
+                assertTrue(silent.socket().isConnected());
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
+    @DisplayName("200 clients connected at the same time are all served")
+    void servesTwoHundredClients() throws IOException {
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(MisbehavingClient.connect(server.port())); // all connected before any sends
+            }
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.get(i).send(bytes("client " + i + "\n"), Delivery.WHOLE);
+            }
+            for (int i = CLIENTS - 1; i >= 0; i--) { // the last to connect is asked first
+                byte[] expected = bytes("client " + i + "\n");
+                byte[] echo = clients.get(i).readExactly(expected.length, CLIENTS + " clients connected, each sent"
+                        + " \"client N\\n\"; client " + i + " (answers read from the last client to the first)",
+                        "Likely cause: the connections are served one after another, or by a pool with too few"
+                        + " threads, so client " + i + " waits for the others to close.");
+                assertEquals("client " + i + "\n", new String(echo, StandardCharsets.UTF_8), "client " + i + " got"
+                        + " another client's echo: each connection's thread must use its own socket");
+            }
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("close() closes the listening socket: new connections are refused")
+    void closeRefusesNewConnections() throws IOException {
+        int port;
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            port = server.port();
+        }
+        assertThrows(ConnectException.class, () -> {
+            try (Socket s = new Socket()) {
+                s.setSoTimeout(1_000);
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            }
+        }, "after close(), connecting to port " + port + " still worked: close() must close the ServerSocket.");
+    }
+
+    @Test
+    @Points(2)
+    @Timeout(20)
+    @DisplayName("close() closes every open connection")
+    void closeEndsEveryConnection() throws IOException {
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try {
+            try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+                server.start();
+                for (int i = 0; i < 5; i++) {
+                    MisbehavingClient c = MisbehavingClient.connect(server.port());
+                    c.send(bytes("ping\n"), Delivery.WHOLE);
+                    c.readExactly(5, "client " + i + " sent \"ping\\n\"", ECHO_HINT);
+                    clients.add(c);
+                }
+                int open = server.openConnections();
+                assertEquals(5, open, "5 clients connected and were echoed: openConnections() should be 5");
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                String end = clients.get(i).awaitEnd();
+                int n = i;
+                assertTrue(end.equals("closed") || end.equals("reset"), () -> "5 clients were connected, then"
+                        + " close() was called; client " + n + " expected its connection to end, but it stayed "
+                        + end + ". Likely cause: close() closes only the listening socket; keep every accepted"
+                        + " socket in a set and close them all.");
+            }
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @Timeout(20)
+    @DisplayName("close() leaves no thread of the server running")
+    void closeLeavesNoThread() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try {
+            try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+                server.start();
+                for (int i = 0; i < 3; i++) {
+                    MisbehavingClient c = MisbehavingClient.connect(server.port());
+                    c.send(bytes("hi\n"), Delivery.WHOLE);
+                    c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT);
+                    clients.add(c); // still connected when close() is called
+                }
+            }
+            await().atMost(Duration.ofSeconds(6)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> {
+                        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                                .filter(t -> t.isAlive() && !before.contains(t))
+                                .map(Thread::getName)
+                                .filter(name -> NOT_THE_SERVERS.stream().noneMatch(name::startsWith))
+                                .sorted()
+                                .collect(Collectors.toList());
+                        assertTrue(left.isEmpty(), "3 clients were still connected when close() returned; expected"
+                                + " every thread the server started to end, but these are still running: " + left
+                                + ". Likely cause: threads blocked in read() on sockets nobody closed, or an"
+                                + " ExecutorService never shut down; close() must close every socket, then join() (or"
+                                + " awaitTermination) the threads.");
+                    });
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("openConnections() counts connections as they open and close")
+    void countsOpenConnections() throws IOException {
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            try (MisbehavingClient a = MisbehavingClient.connect(server.port());
+                 MisbehavingClient b = MisbehavingClient.connect(server.port())) {
+                await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> assertEquals(2,
+                        server.openConnections(), "2 clients connected: openConnections()"));
+                a.halfClose();
+                a.readToEnd("a client half-closed", "the server must close a connection when its client has finished");
+                await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> assertEquals(1,
+                        server.openConnections(), "of 2 clients, one half-closed and its connection ended:"
+                                + " openConnections() should count 1. Likely cause: sockets not removed from the set"
+                                + " when their connection ends (do it in a finally block)."));
+                b.send(bytes("b"), Delivery.WHOLE);
+                b.readExactly(1, "of 2 clients, one half-closed and was closed; the other then sent \"b\"",
+                        "Likely cause: the server stopped serving the other connections when one ended.");
+            }
+        }
+    }
+}

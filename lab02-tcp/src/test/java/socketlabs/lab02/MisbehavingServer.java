@@ -1,0 +1,184 @@
+package socketlabs.lab02;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A test server for the clients under test, with the behaviours of real servers, good and bad,
+ * each named: echoing with split writes, closing early, never replying, replying only after the
+ * end of the request, going silent mid-reply, and resetting the connection. It listens on
+ * 127.0.0.1, port 0, and serves its connections one after another in one thread; every socket
+ * it accepts has a read timeout and small socket buffers (so a client that writes a lot without
+ * reading the replies blocks for good, as it would against a busy server).
+ */
+final class MisbehavingServer implements AutoCloseable {
+    static final int READ_TIMEOUT_MILLIS = 5_000;
+    /** The socket buffer sizes of this server, like a busy host's: 64 KiB each way. */
+    static final int SMALL_BUFFER = 64 * 1024;
+    /** The longest a silent connection is held open if close() is never called. */
+    static final int HOLD_MAX_SECONDS = 60;
+
+    /** What the server does with one connection. */
+    @FunctionalInterface
+    interface Behaviour {
+        void serve(Socket connection, MisbehavingServer server) throws IOException;
+    }
+
+    private final ServerSocket listener;
+    private final Thread thread;
+    private volatile Socket current;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private MisbehavingServer(String name, Behaviour behaviour) throws IOException {
+        listener = new ServerSocket();
+        listener.setReceiveBufferSize(SMALL_BUFFER); // small, fixed buffers: a client that never reads blocks soon
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        listener.setSoTimeout(READ_TIMEOUT_MILLIS); // accept() wakes up now and then; the loop ends once close() ran
+        thread = new Thread(() -> {
+            while (!listener.isClosed()) {
+                try (Socket connection = listener.accept()) {
+                    current = connection;
+                    connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+                    connection.setSendBufferSize(SMALL_BUFFER);
+                    behaviour.serve(connection, this);
+                } catch (IOException e) {
+                    // the client under test went away, or close() was called: next connection
+                }
+            }
+        }, "misbehaving-server-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Echoes every byte as it arrives, writing each piece the way {@code delivery} says. */
+    static MisbehavingServer echoing(Delivery delivery) throws IOException {
+        return new MisbehavingServer("echoing", (connection, server) -> {
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                delivery.write(out, java.util.Arrays.copyOf(buffer, n));
+            }
+        });
+    }
+
+    /**
+     * Close early: echoes the first {@code limit} bytes, then closes its side in the middle of the
+     * echo; the client reads the end of the stream where the rest of its echo should be.
+     */
+    static MisbehavingServer closingAfter(int limit) throws IOException {
+        return new MisbehavingServer("closing-early", (connection, server) -> {
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            byte[] buffer = new byte[8192];
+            int echoed = 0;
+            while (echoed < limit) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, limit - echoed));
+                if (n == -1) {
+                    return;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+                echoed += n;
+            }
+            // an orderly close of our side (FIN), then drain: closing with unread bytes would send a reset instead
+            connection.shutdownOutput();
+            server.holdOpen(connection);
+        });
+    }
+
+    /** Reads the whole request, up to the client's half-close, and only then sends {@code reply(request)} and closes. */
+    static MisbehavingServer replyingAfterEndOfRequest(UnaryOperator<byte[]> reply, Delivery delivery) throws IOException {
+        return new MisbehavingServer("replying-after-eof", (connection, server) -> {
+            byte[] request = server.readRequest(connection);
+            delivery.write(connection.getOutputStream(), reply.apply(request));
+        });
+    }
+
+    /** Never replies: reads and discards the request, and keeps the connection open and silent. */
+    static MisbehavingServer neverReplying() throws IOException {
+        return new MisbehavingServer("never-replying", (connection, server) -> {
+            server.readRequest(connection);
+            server.holdOpen(connection);
+        });
+    }
+
+    /** Goes silent mid-reply: after the request, sends {@code part} and then nothing, keeping the connection open. */
+    static MisbehavingServer silentAfter(byte[] part) throws IOException {
+        return new MisbehavingServer("silent-mid-reply", (connection, server) -> {
+            server.readRequest(connection);
+            connection.getOutputStream().write(part);
+            connection.getOutputStream().flush();
+            server.holdOpen(connection);
+        });
+    }
+
+    /** Reset: reads the whole request, then aborts the connection (SO_LINGER 0, so close() sends an RST). */
+    static MisbehavingServer resettingAfterRequest() throws IOException {
+        return new MisbehavingServer("resetting", (connection, server) -> {
+            server.readRequest(connection);
+            connection.setSoLinger(true, 0);
+        });
+    }
+
+    /** Reads until the client's half-close; a timeout means the client never said it was done. */
+    private byte[] readRequest(Socket connection) throws IOException {
+        return connection.getInputStream().readAllBytes();
+    }
+
+    /**
+     * Keeps a connection open without a word until close(): first drains what the client still
+     * sends (closing with unread bytes would send a reset), then waits for close().
+     */
+    private void holdOpen(Socket connection) throws IOException {
+        byte[] discard = new byte[8192];
+        try {
+            while (connection.getInputStream().read(discard) != -1) {
+                // discard: only the silence matters
+            }
+        } catch (SocketTimeoutException e) {
+            // the client is silent too: go on holding the connection open
+        } catch (SocketException e) {
+            return; // close() closed it, or the client reset it
+        }
+        try {
+            closed.await(HOLD_MAX_SECONDS, TimeUnit.SECONDS); // a wait for close(), not a pause
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed.countDown();
+        listener.close();
+        Socket c = current;
+        if (c != null) {
+            c.close();
+        }
+        try {
+            thread.join(READ_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

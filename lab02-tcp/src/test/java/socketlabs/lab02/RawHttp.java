@@ -1,0 +1,118 @@
+package socketlabs.lab02;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * HTTP by hand, for the requests that a well-behaved client such as {@link java.net.http.HttpClient}
+ * never sends: malformed lines, traversal paths sent byte for byte, oversized request lines and
+ * headers. It writes the bytes as given and reads the response until the server closes.
+ */
+final class RawHttp {
+    static final int TIMEOUT_MILLIS = 5_000;
+
+    private RawHttp() {
+    }
+
+    /** A response as it arrived: the status code, the head (status line and headers) and the body. */
+    static final class Response {
+        final int status;
+        final String head;
+        final byte[] body;
+        final String raw;
+
+        Response(byte[] bytes) {
+            raw = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = raw.indexOf("\r\n\r\n");
+            head = end < 0 ? raw : raw.substring(0, end);
+            body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            int code = -1;
+            if (raw.startsWith("HTTP/1.") && raw.length() >= 12) {
+                try {
+                    code = Integer.parseInt(raw.substring(9, 12));
+                } catch (NumberFormatException e) {
+                    code = -1;
+                }
+            }
+            status = code;
+        }
+
+        /** A header's value (name compared ignoring case), or null. */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
+        String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The first line and a few more of the response, for failure messages. */
+        String shown() {
+            if (raw.isEmpty()) {
+                return "(nothing: the connection closed without a response)";
+            }
+            String s = raw.length() > 300 ? raw.substring(0, 300) + "..." : raw;
+            return "\"" + s.replace("\r", "\\r").replace("\n", "\\n") + "\"";
+        }
+    }
+
+    /** Sends {@code request} (ISO-8859-1, byte for byte) to 127.0.0.1:{@code port} and reads the response to its end. */
+    static Response send(int port, String request) throws IOException {
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return readResponse(socket, "sent " + quote(request));
+        }
+    }
+
+    static Socket connect(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    /**
+     * Reads until the server closes. A reset after the response (a server that closes with the
+     * rest of a huge request unread sends one) keeps what had arrived; silence is a failure.
+     */
+    static Response readResponse(Socket socket, String done) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                got.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            Response partial = new Response(got.toByteArray());
+            throw new AssertionError(done + "; expected a response and then the end of the connection, but after "
+                    + partial.shown() + " nothing more came for " + TIMEOUT_MILLIS + " ms. Likely cause: the server"
+                    + " is still reading (waiting for more of the request), or it answered without closing the"
+                    + " connection (every response here ends with Connection: close and a close).", e);
+        } catch (SocketException e) {
+            // reset after the response: keep what arrived
+        }
+        return new Response(got.toByteArray());
+    }
+
+    static String quote(String request) {
+        String s = request.length() > 120 ? request.substring(0, 120) + "...(" + request.length() + " characters)" : request;
+        return "\"" + s.replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    }
+}
