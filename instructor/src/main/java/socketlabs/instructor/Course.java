@@ -215,6 +215,8 @@ final class Course {
                         (String) e.get("name"), ((Number) e.get("points")).intValue(), Boolean.TRUE.equals(e.get("hidden"))));
             }
         }
+        // the visible tests first, then the hidden ones, each in discovery order
+        entries.sort(java.util.Comparator.comparing(Lab.Entry::hidden));
         return entries;
     }
 

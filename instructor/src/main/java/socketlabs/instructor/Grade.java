@@ -10,6 +10,7 @@ import java.util.Set;
  * {@code report.md} to the output folder.
  *
  * <pre>
+ * tools/grade --prepare-only              (compile the course and list its graded tests)
  * tools/grade SUBMISSION [--out DIR] [--labs lab01,lab02] [--test-timeout "10 s"] [--class-timeout 120]
  *             [--lab-timeout 300] [--heap 256] [--max-threads 1000]
  * </pre>
@@ -21,7 +22,15 @@ public final class Grade {
     public static void main(String[] args) {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.add("out");
-        Options o = new Options(args, known, Set.of());
+        Options o = new Options(args, known, Set.of("prepare-only"));
+        if (o.flag("prepare-only")) {
+            // the Gradescope image's setup: one build that fetches Maven and every dependency ahead of grading
+            Course course = Course.find();
+            Grader g = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
+            g.labs.values().forEach(l -> System.out.println(l.name() + ": " + l.catalogue().size() + " graded tests, "
+                    + l.maxScore() + " points"));
+            return;
+        }
         if (o.positional.size() != 1) {
             System.err.println("usage: tools/grade SUBMISSION [--out DIR] [--labs lab01,...] [--test-timeout \"10 s\"]"
                     + " [--class-timeout S] [--lab-timeout S] [--heap MB] [--max-threads N]");

@@ -47,8 +47,8 @@ class PortsHiddenTest {
         int[] outside = {-2, -65535, 65537, 100_000, 1 << 16 | 80, -(1 << 20) - random.nextInt(1000), 70_000 + random.nextInt(1000)};
         for (int port : outside) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ports.classify(port),
-                    () -> "Ports.classify(" + port + ") must throw IllegalArgumentException: a port is 16 bits, 0-65535."
-                            + " Note that " + (1 << 16 | 80) + " is 80 plus 2^16: a port is not taken modulo 65536.");
+                    () -> "Ports.classify(" + port + ") must throw IllegalArgumentException: a port is 16 bits, 0-65535"
+                            + (port == (1 << 16 | 80) ? " (" + port + " is 80 plus 2^16: a port is never taken modulo 65536)" : ""));
             assertTrue(String.valueOf(e.getMessage()).contains(String.valueOf(port)),
                     () -> "the exception's message should name the port " + port + " but was: " + e.getMessage());
         }
