@@ -166,7 +166,6 @@ final class Grader {
         }
         Map<String, Results.Test> results = new LinkedHashMap<>();
         long labDeadline = System.nanoTime() + limits.labSeconds() * 1_000_000_000L;
-        String state = "graded";
         for (String testClass : lab.testClasses()) {
             Set<String> remaining = lab.catalogue().stream().filter(e -> e.className().equals(testClass))
                     .map(Lab.Entry::key).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -178,20 +177,20 @@ final class Grader {
                             + " s was used up by the tests before it");
                     break;
                 }
-                List<String> changed = compiled.changes();
-                if (!changed.isEmpty()) {
-                    state = "stopped: compiled tests changed";
-                    flags.add("the code under test rewrote compiled classes during the run: " + changed);
-                    failAll(lab, remaining, results, "not run: the code under test changed the compiled tests or"
-                            + " classes while they ran, so no later result could be trusted");
-                    break;
-                }
                 List<String> cmd = new ArrayList<>(base);
                 cmd.add(testClass);
                 cmd.addAll(config);
                 long limitMillis = Math.min(limits.classSeconds() * 1000L, left);
                 TestJvm.Outcome o = TestJvm.run(cmd, run, first ? "*" : String.join("\t", remaining), limitMillis);
                 checkTrusted();
+                List<String> changed = compiled.changes();
+                if (!changed.isEmpty()) {
+                    // the code under test rewrote what the next JVM would load: nothing in this lab counts
+                    flags.add("the code under test changed compiled classes while the tests ran: " + changed);
+                    return allFailed(lab, "stopped: the code under test changed the compiled tests",
+                            "not counted: the code under test changed the compiled tests or classes while they ran,"
+                                    + " so no result of this lab can be trusted", null, notes, flags, start);
+                }
                 first = false;
                 String runningKey = null;
                 boolean threadLimit = false;
@@ -235,7 +234,7 @@ final class Grader {
         List<Results.Test> tests = lab.catalogue().stream()
                 .map(e -> results.getOrDefault(e.key(), new Results.Test(e, "not run", "not run")))
                 .collect(Collectors.toList());
-        return new Results.LabResult(lab.name(), state, tests, null, notes, dedupe(flags), seconds(start));
+        return new Results.LabResult(lab.name(), "graded", tests, null, notes, dedupe(flags), seconds(start));
     }
 
     private String whyEnded(TestJvm.Outcome o, boolean threadLimit, long limitMillis) {
@@ -244,8 +243,10 @@ final class Grader {
                     + " threads alive at once. Start threads in bounded numbers (a pool), and end them.";
         }
         if (o.timedOut()) {
-            return "Timed out: the grader stopped the test JVM after " + (limitMillis / 1000) + " s, the time limit for"
-                    + " a test class. " + RunnerListener.TIMEOUT_HINT;
+            String limit = limitMillis < limits.classSeconds() * 1000L
+                    ? "when the lab's time limit of " + limits.labSeconds() + " s ran out"
+                    : "after " + limits.classSeconds() + " s, the time limit for a test class";
+            return "Timed out: the grader stopped the test JVM " + limit + ". " + RunnerListener.TIMEOUT_HINT;
         }
         if (o.stderrTail().contains("OutOfMemoryError")) {
             return "The test JVM ran out of memory (heap limit " + limits.heapMegabytes() + " MB). Look for data that"
