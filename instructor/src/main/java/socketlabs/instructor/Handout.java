@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class Handout {
     // the parts of a lab that never leave the instructor's copy
     private static final Set<String> LAB_SKIP = Set.of("target", "src/hidden");
-    private static final int MIN_LEAK_LINE = 30;
+    private static final int MIN_LEAK_LINE = 16;
+    private static final int LEAK_RUN = 3;
 
     private Handout() {
     }
@@ -110,11 +111,18 @@ public final class Handout {
             if (rel.startsWith("lab") && text.contains("@Hidden")) {
                 problems.add(rel + ": a hidden test");
             }
-            int n = 0;
-            for (String line : text.split("\n", -1)) {
-                n++;
-                if (solutionLines.contains(line.trim())) {
-                    problems.add(rel + ":" + n + ": a line of solution code: " + line.trim());
+            // three solution-only lines in a row (short lines such as braces in between) are copied code;
+            // a single shared line is often just an idiom that tests and solutions both use
+            String[] lines = text.split("\n", -1);
+            int run = 0;
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].trim();
+                if (line.length() < MIN_LEAK_LINE) {
+                    continue;
+                }
+                run = solutionLines.contains(line) ? run + 1 : 0;
+                if (run == LEAK_RUN) {
+                    problems.add(rel + ":" + (i + 1) + ": solution code (" + LEAK_RUN + " lines of it in a row): " + line);
                 }
             }
         }
