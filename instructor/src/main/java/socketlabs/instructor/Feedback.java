@@ -152,8 +152,10 @@ final class Feedback {
                 + clip(t.output(), 4000).strip() + "\n```\n";
     }
 
+    /** At most {@code max} characters, and never a Markdown fence that would end the code block early. */
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "\n[... cut]";
+        String safe = s.replace("```", "'''");
+        return safe.length() <= max ? safe : safe.substring(0, max) + "\n[... cut]";
     }
 
     private static String indent(String s) {

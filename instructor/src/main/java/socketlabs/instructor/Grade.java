@@ -19,7 +19,7 @@ public final class Grade {
     private Grade() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.add("out");
         Options o = new Options(args, known, Set.of("prepare-only"));
@@ -40,10 +40,11 @@ public final class Grade {
         String student = Submission.studentOf(input);
         Course course = Course.find();
         Path out = Path.of(o.get("out", course.root.resolve("target/graded").resolve(student).toString())).toAbsolutePath();
-        Path work = course.root.resolve("target/grader-work").resolve(student);
+        Path work = java.nio.file.Files.createTempDirectory("socketlabs-grading-").resolve(student);
         System.out.println("Preparing the course (one Maven build of the pristine labs)...");
         Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
         Results.Submission result = gradeOne(grader, student, input, work);
+        Fs.deleteTree(work.getParent());
         Feedback.write(result, out);
         print(result);
         System.out.println("\nReport: " + out.resolve(Feedback.REPORT) + "\nGradescope results: " + out.resolve(Feedback.RESULTS));

@@ -61,6 +61,8 @@ public final class GradeClass {
         System.out.printf("%d submissions in %s: %d already graded, %d to grade, %d at a time.%n",
                 all.size(), submissions, all.size() - todo.size(), todo.size(), jobs);
         long start = System.nanoTime();
+        // the work folders live apart from the output, out of the way of the code under test
+        Path workRoot = Files.createTempDirectory("socketlabs-grading-");
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
@@ -72,7 +74,7 @@ public final class GradeClass {
                 }
                 String student = Submission.studentOf(s);
                 try {
-                    Results.Submission r = Grade.gradeOne(grader, student, s, out.resolve(".work").resolve(student));
+                    Results.Submission r = Grade.gradeOne(grader, student, s, workRoot.resolve(student));
                     Feedback.write(r, out.resolve(student));
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     int n = done.incrementAndGet();
@@ -91,8 +93,9 @@ public final class GradeClass {
             f.get();
         }
         pool.shutdown();
-        Fs.deleteTree(out.resolve(".work"));
-        Path gradebook = writeGradebook(out, grader.labs.keySet());
+        Fs.deleteTree(workRoot);
+        Path gradebook = writeGradebook(out, grader.labs.keySet(),
+                all.stream().map(Submission::studentOf).collect(java.util.stream.Collectors.toSet()));
         System.out.printf("Graded %d submissions in %.1f s. Gradebook: %s%n", done.get(), (System.nanoTime() - start) / 1e9,
                 gradebook);
         if (fatal.get() != null) {
@@ -103,13 +106,13 @@ public final class GradeClass {
         return 0;
     }
 
-    /** One row a student from every results.json under {@code out}: each lab's score, the total, the flags. */
-    static Path writeGradebook(Path out, Set<String> labs) {
+    /** One row a student of the class from their results.json: each lab's score, the total, the flags. */
+    static Path writeGradebook(Path out, Set<String> labs, Set<String> students) {
         StringBuilder csv = new StringBuilder("student");
         labs.forEach(l -> csv.append(',').append(l));
         csv.append(",total,max,flags\n");
         for (Path dir : Fs.files(out, Feedback.RESULTS).stream().map(Path::getParent).sorted().toList()) {
-            if (!dir.getParent().equals(out)) {
+            if (!dir.getParent().equals(out) || !students.contains(dir.getFileName().toString())) {
                 continue;
             }
             Map<?, ?> r = (Map<?, ?>) Json.parse(Fs.read(dir.resolve(Feedback.RESULTS)));
