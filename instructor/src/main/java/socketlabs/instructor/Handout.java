@@ -51,7 +51,7 @@ public final class Handout {
             System.exit(1);
         }
         System.out.println("Handout written to " + out + " with " + String.join(", ", labs) + ".");
-        System.out.println("Checked: no solutions, no hidden tests, no line of solution code in it.");
+        System.out.println("Checked: no solutions, no hidden tests, no solution code in it.");
         System.out.println("Try it: cd " + out + " && ./mvnw test   (every graded test fails until the students' work is done)");
     }
 
