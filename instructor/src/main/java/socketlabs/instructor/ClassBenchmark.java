@@ -18,6 +18,15 @@ public final class ClassBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         java.util.Set<String> known = new java.util.HashSet<>(Options.LIMIT_OPTIONS);
         known.addAll(Set.of("count", "jobs"));
         Options o = new Options(args, known, Set.of());

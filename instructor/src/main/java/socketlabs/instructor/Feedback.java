@@ -124,7 +124,7 @@ final class Feedback {
                 continue;
             }
             if (lab.compilerOutput() != null || lab.state().equals("not handed in")) {
-                md.append("\nNo test could run: ").append(failed.get(0).output()).append(".\n");
+                md.append("\nNo test could run: ").append(failed.get(0).output().replaceFirst("^not run: ", "")).append(".\n");
                 continue;
             }
             md.append("\n### Not passed (").append(failed.size()).append(")\n");

@@ -19,7 +19,16 @@ public final class Grade {
     private Grade() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.add("out");
         Options o = new Options(args, known, Set.of("prepare-only"));

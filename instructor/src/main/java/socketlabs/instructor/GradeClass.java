@@ -31,6 +31,15 @@ public final class GradeClass {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.addAll(Set.of("out", "jobs"));
         Options o = new Options(args, known, Set.of("regrade"));

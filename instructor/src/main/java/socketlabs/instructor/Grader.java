@@ -314,10 +314,26 @@ final class Grader {
                 String where = d.getSource() == null ? "" : shortPath(Path.of(d.getSource().toUri()), work, labDir)
                         + ":" + d.getLineNumber() + ": ";
                 msg.append(where).append("error: ").append(d.getMessage(Locale.ROOT)).append('\n');
+                msg.append(sourceLine(d));
             }
             return msg.length() == 0 ? javacOut.toString() : msg.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The line the error is on, and a caret under its column, as javac prints them. */
+    private static String sourceLine(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getLineNumber() < 1) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(d.getSource().toUri()), StandardCharsets.UTF_8);
+            String line = lines.get((int) d.getLineNumber() - 1);
+            long column = Math.max(1, d.getColumnNumber());
+            return "    " + line + "\n    " + " ".repeat((int) Math.min(column - 1, line.length())) + "^\n";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -26,7 +26,16 @@ public final class GradescopeBundle {
     private GradescopeBundle() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         java.util.Set<String> known = new java.util.HashSet<>(Options.LIMIT_OPTIONS);
         known.add("out");
         Options o = new Options(args, known, Set.of());

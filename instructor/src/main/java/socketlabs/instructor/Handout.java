@@ -34,7 +34,16 @@ public final class Handout {
     private Handout() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Options o = new Options(args, Set.of("labs"), Set.of("force"));
         if (o.positional.size() != 1) {
             System.err.println("usage: tools/handout OUT [--labs lab01,lab02] [--force]");

@@ -60,6 +60,7 @@ class GradeClassTest {
                     try { Thread.sleep(60_000); } catch (InterruptedException e) { /* never gives up */ }
                 }""", """
                 try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    new ProcessBuilder("sleep", "317").start(); // a process that would outlive the JVM
                     s.accept();
                 } catch (java.io.IOException e) { }
                 return false;""", "");
@@ -183,6 +184,9 @@ class GradeClassTest {
         assertTrue(seconds("hang") <= Fixtures.LIMITS.labSeconds() + 15, "took " + seconds("hang") + " s");
         assertTrue(report("hang").contains("Timed out"), report("hang"));
         assertTrue(report("hang").contains("stopped after " + Fixtures.LIMITS.classSeconds() + " s"), "limits stated");
+        assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
+                        && p.info().arguments().map(a -> a.length == 1 && a[0].equals("317")).orElse(false)),
+                "the processes the code under test started are killed with its JVM");
     }
 
     @Test
