@@ -60,6 +60,19 @@ public final class GradeClass {
 
     /** Grades every submission not yet graded; returns how many could not be graded at all. */
     static int run(Grader grader, Path submissions, Path out, int jobs, boolean regrade) throws Exception {
+        Files.createDirectories(out);
+        // one grading run per output folder at a time
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new IllegalArgumentException("another tools/grade-class is writing to " + out + "; wait for it or stop it");
+            }
+            return runLocked(grader, submissions, out, jobs, regrade);
+        }
+    }
+
+    private static int runLocked(Grader grader, Path submissions, Path out, int jobs, boolean regrade) throws Exception {
         List<Path> all = Submission.list(submissions);
         List<Path> todo = new ArrayList<>();
         for (Path s : all) {

@@ -27,6 +27,13 @@ final class TestJvm {
     record Outcome(List<Map<?, ?>> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
     }
 
+    // the test JVMs running now: if the grader is stopped (Ctrl-C), none of them outlives it
+    private static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TestJvm::killTree), "grader-kill-test-jvms"));
+    }
+
     private TestJvm() {
     }
 
@@ -41,6 +48,7 @@ final class TestJvm {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a test JVM: " + command.get(0), e);
         }
+        LIVE.add(p.toHandle());
         Thread out = new Thread(() -> readEvents(p.getInputStream(), channel, events), "grader-events");
         Thread err = new Thread(() -> keepTail(p.getErrorStream(), stderr), "grader-stderr");
         out.setDaemon(true);
@@ -67,6 +75,7 @@ final class TestJvm {
             }
             killTree(p.toHandle());
             started.forEach(ProcessHandle::destroyForcibly);
+            LIVE.remove(p.toHandle());
             p.waitFor(10, TimeUnit.SECONDS);
             out.join(5000);
             err.join(1000);
