@@ -58,7 +58,8 @@ final class Grader {
     private Grader(Course course, Map<String, Lab> labs, Limits limits) {
         this.course = course;
         this.labs = labs;
-        this.limits = limits;
+        // without --test-timeout, the labs' own default (grading's junit-platform.properties), stated in the report
+        this.limits = limits.testTimeout() != null ? limits : limits.withTestTimeout(defaultTestTimeout(course));
         Matcher m = RELEASE.matcher(course.pom());
         this.release = m.find() ? m.group(1) : "17";
         List<Path> roots = new ArrayList<>();
@@ -70,6 +71,18 @@ final class Grader {
             lab.deps().stream().filter(p -> !roots.contains(p)).forEach(roots::add);
         }
         this.trusted = Integrity.of(roots);
+    }
+
+    private static String defaultTestTimeout(Course course) {
+        Path props = course.root.resolve("grading/src/main/resources/junit-platform.properties");
+        if (Files.isRegularFile(props)) {
+            Matcher m = Pattern.compile("(?m)^\\s*junit\\.jupiter\\.execution\\.timeout\\.default\\s*=\\s*(.+?)\\s*$")
+                    .matcher(Fs.read(props));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** Prepares the course once (one Maven run) for grading any number of submissions. */

@@ -14,7 +14,7 @@ record Limits(String testTimeout, int classSeconds, int labSeconds, int heapMega
 
     /** One sentence for the report. */
     String describe() {
-        return "each test " + (testTimeout == null ? "10 s unless the test sets its own limit" : testTimeout.trim())
+        return "each test " + (testTimeout == null ? "as long as the lab allows" : testTimeout.trim()) + " unless it sets its own limit"
                 + "; each test class in a JVM of its own, stopped after " + classSeconds + " s, with a heap of "
                 + heapMegabytes + " MB and at most " + maxThreads + " threads; each lab " + labSeconds
                 + " s in all. A test JVM that exits, crashes or is stopped costs the test it was running;"
