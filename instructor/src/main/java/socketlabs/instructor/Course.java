@@ -177,18 +177,52 @@ final class Course {
                 throw new IllegalStateException("preparing the course failed: the instructor's build of " + lab
                         + " did not compile or Maven could not run.\n" + String.join(" ", cmd) + "\n" + output);
             }
-            Path classes = lab(lab).resolve("target/classes").toAbsolutePath();
-            Path testClasses = lab(lab).resolve("target/test-classes").toAbsolutePath();
+            Path builtClasses = lab(lab).resolve("target/classes").toAbsolutePath();
+            Path builtTests = lab(lab).resolve("target/test-classes").toAbsolutePath();
             List<Path> deps = Arrays.stream(Fs.read(cpFile).trim().split(File.pathSeparator))
                     .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath())
-                    .filter(p -> !p.equals(classes) && !p.equals(testClasses))
+                    .filter(p -> !p.equals(builtClasses) && !p.equals(builtTests))
                     .collect(Collectors.toList());
-            out.put(lab, new Lab(lab, lab(lab), deps, catalogue(lab, deps, classes, testClasses)));
+            out.put(lab, new Lab(lab, lab(lab), deps, catalogue(lab, deps)));
         }
         return out;
     }
 
-    /** The graded tests of a lab, as its pristine tests (and hidden tests) declare them. */
+    /**
+     * The graded tests of a lab, as its pristine tests (and hidden tests) declare them: compiled
+     * afresh from the sources against the starter, never read from a build folder that code under
+     * test could have written to in an earlier run.
+     */
+    private List<Lab.Entry> catalogue(String lab, List<Path> deps) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("socketlabs-catalogue-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path classes = tmp.resolve("classes");
+            Path testClasses = tmp.resolve("test-classes");
+            List<Path> main = new ArrayList<>(Fs.files(lab(lab).resolve("src/main/java"), ".java"));
+            main.addAll(Fs.files(lab(lab).resolve("src/provided/java"), ".java"));
+            String errors = Grader.compile(Grader.release(this), main, deps, classes, tmp, lab(lab));
+            List<Path> tests = new ArrayList<>(Fs.files(lab(lab).resolve("src/test/java"), ".java"));
+            tests.addAll(Fs.files(lab(lab).resolve("src/hidden/java"), ".java"));
+            List<Path> testCp = new ArrayList<>(deps);
+            testCp.add(classes);
+            if (errors == null) {
+                errors = Grader.compile(Grader.release(this), tests, testCp, testClasses, tmp, lab(lab));
+            }
+            if (errors != null) {
+                throw new IllegalStateException("the course's own " + lab + " does not compile:\n" + errors);
+            }
+            Grader.copyTree(lab(lab).resolve("src/test/resources"), testClasses);
+            return catalogue(lab, deps, classes, testClasses);
+        } finally {
+            Fs.deleteTree(tmp);
+        }
+    }
+
     private List<Lab.Entry> catalogue(String lab, List<Path> deps, Path classes, Path testClasses) {
         List<String> testClassNames = testClassNames(testClasses);
         if (testClassNames.isEmpty()) {

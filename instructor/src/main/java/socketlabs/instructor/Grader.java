@@ -60,8 +60,7 @@ final class Grader {
         this.labs = labs;
         // without --test-timeout, the labs' own default (grading's junit-platform.properties), stated in the report
         this.limits = limits.testTimeout() != null ? limits : limits.withTestTimeout(defaultTestTimeout(course));
-        Matcher m = RELEASE.matcher(course.pom());
-        this.release = m.find() ? m.group(1) : "17";
+        this.release = release(course);
         List<Path> roots = new ArrayList<>();
         roots.add(Course.toolkitClasses());
         roots.add(course.root.resolve("pom.xml"));
@@ -275,8 +274,8 @@ final class Grader {
         List<String> changed = trusted.changes();
         if (!changed.isEmpty()) {
             throw new IllegalStateException("The course's own files changed while grading, so no result after this"
-                    + " point can be trusted; grading stopped. Restore the course (git status; rebuild) and look at the"
-                    + " submission being graded. Changed: " + changed);
+                    + " point can be trusted; grading stopped. Restore the course (git status, then ./mvnw clean verify)"
+                    + " and look at the submission being graded. Changed: " + changed);
         }
     }
 
@@ -300,6 +299,16 @@ final class Grader {
 
     /** Compiles; null when it worked, otherwise the compiler's errors with paths relative to the lab. */
     private String compile(List<Path> sources, List<Path> classpath, Path out, Path work, Path labDir) {
+        return compile(release, sources, classpath, out, work, labDir);
+    }
+
+    static String release(Course course) {
+        Matcher m = RELEASE.matcher(course.pom());
+        return m.find() ? m.group(1) : "17";
+    }
+
+    /** Compiles; null when it worked, otherwise the compiler's errors with paths relative to the lab. */
+    static String compile(String release, List<Path> sources, List<Path> classpath, Path out, Path work, Path labDir) {
         mkdirs(out);
         if (sources.isEmpty()) {
             return null;
@@ -397,13 +406,13 @@ final class Grader {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
+    static void copyTree(Path from, Path to) {
         if (Files.isDirectory(from)) {
             Fs.copyTree(from, to);
         }
     }
 
-    private static void mkdirs(Path dir) {
+    static void mkdirs(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
