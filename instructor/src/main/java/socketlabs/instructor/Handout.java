@@ -1,0 +1,180 @@
+package socketlabs.instructor;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the student handout: the parent build (only grading and the chosen labs, no instructor
+ * profile), {@code grading}, each chosen lab without {@code src/hidden}, the Maven wrapper, a
+ * student README and a GitHub Actions workflow that grades every push. Then it checks its own
+ * output: no solutions, no hidden tests, no line of solution code anywhere.
+ *
+ * <pre>
+ * tools/handout OUT [--labs lab01,lab02] [--force]
+ * </pre>
+ */
+public final class Handout {
+    // the parts of a lab that never leave the instructor's copy
+    private static final Set<String> LAB_SKIP = Set.of("target", "src/hidden");
+    private static final int MIN_LEAK_LINE = 16;
+    private static final int LEAK_RUN = 3;
+
+    private Handout() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Options o = new Options(args, Set.of("labs"), Set.of("force"));
+        if (o.positional.size() != 1) {
+            System.err.println("usage: tools/handout OUT [--labs lab01,lab02] [--force]");
+            System.exit(2);
+        }
+        Course course = Course.find();
+        Path out = Path.of(o.positional.get(0)).toAbsolutePath();
+        List<String> labs = course.labs(o.get("labs", null));
+        write(course, labs, out, o.flag("force"));
+        List<String> leaks = check(course, out);
+        if (!leaks.isEmpty()) {
+            System.err.println("The handout in " + out + " reveals answers; do not hand it out:");
+            leaks.forEach(l -> System.err.println("  " + l));
+            System.exit(1);
+        }
+        System.out.println("Handout written to " + out + " with " + String.join(", ", labs) + ".");
+        System.out.println("Checked: no solutions, no hidden tests, no solution code in it.");
+        System.out.println("Try it: cd " + out + " && ./mvnw test   (every graded test fails until the students' work is done)");
+    }
+
+    static void write(Course course, List<String> labs, Path out, boolean force) {
+        if (Files.exists(out) && !isEmpty(out)) {
+            if (!force) {
+                throw new IllegalArgumentException(out + " exists and is not empty; choose another folder or add --force");
+            }
+            Fs.deleteTree(out);
+        }
+        List<String> modules = new ArrayList<>();
+        modules.add("grading");
+        modules.addAll(labs);
+        Fs.write(out.resolve("pom.xml"), Course.rewritePom(course.pom(), modules));
+        Fs.copyTree(course.root.resolve("grading"), out.resolve("grading"), rel -> rel.startsWith("target"));
+        for (String lab : labs) {
+            Fs.copyTree(course.lab(lab), out.resolve(lab), rel -> LAB_SKIP.stream().anyMatch(s -> rel.startsWith(s)));
+        }
+        for (String f : List.of("mvnw", "mvnw.cmd", ".gitignore")) {
+            Path from = course.root.resolve(f);
+            if (Files.exists(from)) {
+                try {
+                    Files.copy(from, out.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        Fs.copyTree(course.root.resolve(".mvn"), out.resolve(".mvn"));
+        out.resolve("mvnw").toFile().setExecutable(true);
+        String labList = labs.stream().map(l -> "- [" + l + "](" + l + "/README.md)").collect(Collectors.joining("\n"));
+        Fs.write(out.resolve("README.md"), resource("handout/README.md").replace("{{LABS}}", labList)
+                .replace("{{FIRST_LAB}}", labs.isEmpty() ? "lab01-ports" : labs.get(0)));
+        Fs.write(out.resolve(".github/workflows/grade.yml"), resource("handout/grade.yml"));
+        Fs.write(out.resolve(".github/ScoreTable.java"), resource("handout/ScoreTable.java"));
+    }
+
+    /** What in the handout reveals an answer; empty when it is clean. */
+    static List<String> check(Course course, Path out) {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            s.map(p -> out.relativize(p).toString().replace(File.separatorChar, '/'))
+                    .filter(r -> r.equals("solutions") || r.equals("instructor") || r.contains("src/hidden"))
+                    .forEach(r -> problems.add(r + ": must not be in a handout"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> solutionLines = solutionOnlyLines(course);
+        for (Path f : Fs.files(out, "")) {
+            String rel = out.relativize(f).toString().replace(File.separatorChar, '/');
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                continue; // not text
+            }
+            if (rel.startsWith("lab") && text.contains("@Hidden")) {
+                problems.add(rel + ": a hidden test");
+            }
+            // three solution-only lines in a row (short lines such as braces in between) are copied code;
+            // a single shared line is often just an idiom that tests and solutions both use
+            String[] lines = text.split("\n", -1);
+            int run = 0;
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].trim();
+                if (line.length() < MIN_LEAK_LINE) {
+                    continue;
+                }
+                run = solutionLines.contains(line) ? run + 1 : 0;
+                if (run == LEAK_RUN) {
+                    problems.add(rel + ":" + (i + 1) + ": solution code (" + LEAK_RUN + " lines of it in a row): " + line);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Lines of the solutions that no starter or provided file has: code that is the answer. */
+    static Set<String> solutionOnlyLines(Course course) {
+        Set<String> given = new HashSet<>();
+        for (String lab : course.labs()) {
+            for (String part : List.of("src/main/java", "src/provided/java")) {
+                for (Path f : Fs.files(course.lab(lab).resolve(part), ".java")) {
+                    Fs.read(f).lines().map(String::trim).forEach(given::add);
+                }
+            }
+        }
+        Set<String> answers = new HashSet<>();
+        for (Path f : Fs.files(course.root.resolve("solutions/src/main/java"), ".java")) {
+            Fs.read(f).lines().map(String::trim)
+                    .filter(l -> l.length() >= MIN_LEAK_LINE && !given.contains(l))
+                    .filter(l -> !l.startsWith("import ") && !l.startsWith("package ") && !l.startsWith("*")
+                            && !l.startsWith("/*") && !l.startsWith("//") && !l.startsWith("@"))
+                    .forEach(answers::add);
+        }
+        return answers;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Handout.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package socketlabs.instructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import socketlabs.grading.Json;
+
+/**
+ * Starts one grading test JVM, hands it its channel key, collects the events it signs, and kills
+ * it with every process it started when its time is up. What the grader reports comes only from
+ * these verified events: the JVM's files, exit code and printing prove nothing.
+ */
+final class TestJvm {
+    private static final int MAX_LINE = 1 << 20;
+    private static final int STDERR_TAIL = 8192;
+
+    /** What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr. */
+    record Outcome(List<Map<?, ?>> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+    }
+
+    // the test JVMs running now: if the grader is stopped (Ctrl-C), none of them outlives it
+    private static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TestJvm::killTree), "grader-kill-test-jvms"));
+    }
+
+    private TestJvm() {
+    }
+
+    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis) {
+        byte[] key = Channel.newKey();
+        Channel channel = new Channel(key);
+        List<Map<?, ?>> events = new ArrayList<>();
+        StringBuilder stderr = new StringBuilder();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).directory(dir.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a test JVM: " + command.get(0), e);
+        }
+        LIVE.add(p.toHandle());
+        Thread out = new Thread(() -> readEvents(p.getInputStream(), channel, events), "grader-events");
+        Thread err = new Thread(() -> keepTail(p.getErrorStream(), stderr), "grader-stderr");
+        out.setDaemon(true);
+        err.setDaemon(true);
+        out.start();
+        err.start();
+        boolean timedOut = false;
+        try (OutputStream in = p.getOutputStream()) {
+            in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the JVM died at once; its outcome says so
+        }
+        try {
+            // poll, remembering every process the JVM starts, so that none outlives it as an orphan
+            java.util.Set<ProcessHandle> started = new java.util.HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (!p.waitFor(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
+                    TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(started::add);
+                if (System.nanoTime() >= deadline) {
+                    timedOut = true;
+                    break;
+                }
+            }
+            killTree(p.toHandle());
+            started.forEach(ProcessHandle::destroyForcibly);
+            LIVE.remove(p.toHandle());
+            p.waitFor(10, TimeUnit.SECONDS);
+            out.join(5000);
+            err.join(1000);
+        } catch (InterruptedException e) {
+            killTree(p.toHandle());
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading", e);
+        }
+        List<Map<?, ?>> seen;
+        synchronized (events) {
+            seen = new ArrayList<>(events);
+        }
+        boolean done = seen.stream().anyMatch(e -> "done".equals(e.get("e")));
+        String tail;
+        synchronized (stderr) {
+            tail = stderr.toString();
+        }
+        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done);
+    }
+
+    /** Kills a process and everything it started, children first. */
+    static void killTree(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static void readEvents(InputStream stream, Channel channel, List<Map<?, ?>> events) {
+        try (Reader r = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            boolean overlong = false;
+            for (int c; (c = r.read()) != -1; ) {
+                if (c == '\n') {
+                    if (!overlong) {
+                        accept(line.toString(), channel, events);
+                    }
+                    line.setLength(0);
+                    overlong = false;
+                } else if (line.length() < MAX_LINE) {
+                    line.append((char) c);
+                } else {
+                    overlong = true; // a flood without newlines is dropped, never kept in memory
+                }
+            }
+        } catch (IOException ignored) {
+            // the JVM ended
+        }
+    }
+
+    private static void accept(String line, Channel channel, List<Map<?, ?>> events) {
+        String json = channel.verify(line.trim());
+        if (json == null) {
+            return;
+        }
+        try {
+            Object parsed = Json.parse(json);
+            if (parsed instanceof Map) {
+                synchronized (events) {
+                    events.add((Map<?, ?>) parsed);
+                }
+            }
+        } catch (IllegalArgumentException ignored) {
+            // cannot happen for a signed line; skipped all the same
+        }
+    }
+
+    private static void keepTail(InputStream stream, StringBuilder tail) {
+        byte[] buf = new byte[8192];
+        try (InputStream in = stream) {
+            for (int n; (n = in.read(buf)) != -1; ) {
+                synchronized (tail) {
+                    tail.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    if (tail.length() > 2 * STDERR_TAIL) {
+                        tail.delete(0, tail.length() - STDERR_TAIL);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the JVM ended
+        }
+        synchronized (tail) {
+            if (tail.length() > STDERR_TAIL) {
+                tail.delete(0, tail.length() - STDERR_TAIL);
+            }
+        }
+    }
+}

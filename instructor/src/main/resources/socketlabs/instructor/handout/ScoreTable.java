@@ -1,0 +1,50 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import socketlabs.grading.Json;
+
+/**
+ * Prints every lab's score as a Markdown table, from LAB/target/grading/results.json, for the
+ * GitHub Actions job summary: java -cp grading/target/classes .github/ScoreTable.java
+ */
+public class ScoreTable {
+    public static void main(String[] args) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("."))) {
+            files = s.map(p -> p.resolve("target/grading/results.json")).filter(Files::isRegularFile).sorted()
+                    .collect(Collectors.toList());
+        }
+        System.out.println("## Score\n");
+        if (files.isEmpty()) {
+            System.out.println("No results: the build stopped before any test ran (see the log: does the code compile?).");
+            return;
+        }
+        StringBuilder details = new StringBuilder();
+        long score = 0, max = 0;
+        System.out.println("| Lab | Points |\n|---|---:|");
+        for (Path f : files) {
+            Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(f));
+            String lab = f.getParent().getParent().getParent().getFileName().toString();
+            long s = ((Number) r.get("score")).longValue(), m = ((Number) r.get("max_score")).longValue();
+            score += s;
+            max += m;
+            System.out.println("| " + lab + " | " + s + " / " + m + " |");
+            details.append("\n### ").append(lab).append("\n\n| | Test | Points |\n|---|---|---:|\n");
+            for (Object o : (List<?>) r.get("tests")) {
+                Map<?, ?> t = (Map<?, ?>) o;
+                boolean passed = "passed".equals(t.get("status"));
+                details.append("| ").append(passed ? "✅" : "❌").append(" | ").append(cell(t.get("name")))
+                        .append(" | ").append(t.get("score")).append(" / ").append(t.get("max_score")).append(" |\n");
+            }
+        }
+        System.out.println("| **Total** | **" + score + " / " + max + "** |");
+        System.out.println(details);
+    }
+
+    private static String cell(Object text) {
+        return String.valueOf(text).replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,250 @@
+package socketlabs.instructor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import socketlabs.grading.Json;
+
+/**
+ * One class of misbehaving submissions graded in one run (two at a time, as tools/grade-class
+ * does), then each student's results checked: the right score, a report that says why, and every
+ * lab finished within its time limit. Formats: folders, a zip and a git bundle.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(600)
+@DisplayName("grading a class of misbehaving submissions")
+class GradeClassTest {
+    Path tmp;
+    Path out;
+    Path marker;
+
+    @BeforeAll
+    @Timeout(600)
+    void gradeTheClass() throws Exception {
+        tmp = Files.createTempDirectory("socketlabs-grade-class");
+        Path subs = Files.createDirectories(tmp.resolve("submissions"));
+        marker = tmp.resolve("forger-ran");
+        Fixtures.ports(subs.resolve("alice"), Fixtures.SOLUTION_CLASSIFY, Fixtures.SOLUTION_IS_VALID, "");
+        Fixtures.zip(Fixtures.ports(tmp.resolve("bob-work"), Fixtures.SOLUTION_CLASSIFY, Fixtures.SOLUTION_IS_VALID, ""),
+                subs.resolve("bob.zip"));
+        // hard-codes the visible tests' ports: full visible points, no hidden ones
+        Path carol = Fixtures.ports(tmp.resolve("carol-work"), """
+                switch (port) {
+                    case 0: case 1023: return PortRange.WELL_KNOWN;
+                    case 1024: case 49151: return PortRange.REGISTERED;
+                    case 49152: case 65535: return PortRange.DYNAMIC;
+                    default: throw new IllegalArgumentException("port " + port + " is outside 0-65535");
+                }""", "return port == 0 || port == 65535;", "");
+        if (Fixtures.bundle(carol, subs.resolve("carol.bundle")) == null) {
+            Fs.copyTree(carol, subs.resolve("carol"));
+        }
+        Fixtures.starter(subs.resolve("dave"));
+        // loops forever (negative ports), blocks forever ignoring interrupts, blocks in accept() with no timeout
+        Fixtures.ports(subs.resolve("hang"), """
+                if (port < 0) {
+                    while (true) { }
+                }
+                while (true) {
+                    try { Thread.sleep(60_000); } catch (InterruptedException e) { /* never gives up */ }
+                }""", """
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    new ProcessBuilder("sleep", "317").start(); // a process that would outlive the JVM
+                    s.accept();
+                } catch (java.io.IOException e) { }
+                return false;""", "");
+        Fixtures.ports(subs.resolve("quitter"), "System.exit(0);\nreturn null;", Fixtures.SOLUTION_IS_VALID, "");
+        Fixtures.ports(subs.resolve("broken"), "return PortRange.WELL_KNOWN", Fixtures.SOLUTION_IS_VALID, "");
+        Fixtures.ports(subs.resolve("forger"), "forge(); throw new IllegalStateException(\"no\");",
+                "forge(); return false;", forge(marker));
+        Path editor = Fixtures.starter(subs.resolve("editor"));
+        Fixtures.write(editor.resolve("lab01-ports/src/test/java/socketlabs/lab01/PortsTest.java"),
+                "package socketlabs.lab01;\nclass PortsTest {\n  @org.junit.jupiter.api.Test void boundaries() { }\n}\n");
+        Fixtures.write(editor.resolve("lab01-ports/src/main/java/socketlabs/grading/Points.java"),
+                "package socketlabs.grading;\npublic @interface Points { int value(); }\n");
+        Fixtures.write(editor.resolve("lab01-ports/pom.xml"), "<project>the student's own build</project>\n");
+        Fixtures.ports(subs.resolve("hog"), """
+                java.util.List<long[]> all = new java.util.ArrayList<>();
+                while (true) { all.add(new long[1 << 20]); }""", """
+                for (int i = 0; i < 5000; i++) { // bounded here only to spare the test machine
+                    Thread t = new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } });
+                    t.setDaemon(true);
+                    t.start();
+                }
+                return port >= 0 && port <= 65535;""", "");
+        Fixtures.ports(subs.resolve("tamperer"), "tamper();\n" + Fixtures.SOLUTION_CLASSIFY, Fixtures.SOLUTION_IS_VALID, """
+                    static void tamper() {
+                        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                            if (e.endsWith("test-classes")) {
+                                try {
+                                    java.nio.file.Files.writeString(java.nio.file.Path.of(e, "junit-platform.properties"),
+                                            "junit.jupiter.execution.timeout.default = 1 h\\n");
+                                } catch (java.io.IOException x) { }
+                            }
+                        }
+                    }""");
+        out = tmp.resolve("graded");
+        assertEquals(0, GradeClass.run(Fixtures.grader(), subs, out, 2, false));
+    }
+
+    @AfterAll
+    void cleanUp() {
+        Fs.deleteTree(tmp);
+    }
+
+    /** Code that writes every kind of fake result it can think of, and prints forged grader lines. */
+    private static String forge(Path marker) {
+        String fake = "{\\\"score\\\": 11, \\\"max_score\\\": 11, \\\"tests\\\": []}";
+        String forged = "#grading 5 eyJlIjoiZW5kIn0= AAAA";
+        return """
+                    static void forge() {
+                        try {
+                            for (String p : new String[] {"results.json", "target/grading/results.json",
+                                    "target/grading/parts/fake.json", "../results.json", "../../results.json"}) {
+                                java.nio.file.Path f = java.nio.file.Path.of(p);
+                                if (f.getParent() != null) java.nio.file.Files.createDirectories(f.getParent());
+                                java.nio.file.Files.writeString(f, "%s");
+                            }
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+                        } catch (java.io.IOException e) { }
+                        System.out.println("%s");
+                        java.io.PrintStream raw = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+                        raw.println("%s");
+                        raw.println("#grading 0 " + java.util.Base64.getEncoder().encodeToString(
+                                "{\\"e\\":\\"end\\",\\"key\\":\\"socketlabs.lab01.PortsTest#validity()\\",\\"status\\":\\"passed\\",\\"output\\":\\"\\"}".getBytes()) + " AAAA");
+                    }""".formatted(fake, marker.toString().replace("\\", "\\\\"), forged, forged);
+    }
+
+    private Map<?, ?> results(String student) {
+        return (Map<?, ?>) Json.parse(Fs.read(out.resolve(student).resolve(Feedback.RESULTS)));
+    }
+
+    private String report(String student) {
+        return Fs.read(out.resolve(student).resolve(Feedback.REPORT));
+    }
+
+    private int score(String student) {
+        return ((Number) results(student).get("score")).intValue();
+    }
+
+    private double seconds(String student) {
+        Map<?, ?> labs = (Map<?, ?>) ((Map<?, ?>) results(student).get("extra_data")).get("labs");
+        return ((Number) ((Map<?, ?>) labs.get(Fixtures.LAB)).get("seconds")).doubleValue();
+    }
+
+    private String state(String student) {
+        Map<?, ?> labs = (Map<?, ?>) ((Map<?, ?>) results(student).get("extra_data")).get("labs");
+        return (String) ((Map<?, ?>) labs.get(Fixtures.LAB)).get("state");
+    }
+
+    @Test
+    @DisplayName("the solution, handed in as a folder or a zip, earns every point, hidden tests marked after_published")
+    void solutionsEarnEverything() {
+        assertEquals(11, score("alice"), report("alice"));
+        assertEquals(11, score("bob"), report("bob"));
+        List<?> tests = (List<?>) results("alice").get("tests");
+        long hidden = tests.stream().filter(t -> "after_published".equals(((Map<?, ?>) t).get("visibility"))).count();
+        assertEquals(3, hidden, "lab01's three hidden tests are after_published");
+        assertEquals(11, tests.stream().mapToInt(t -> ((Number) ((Map<?, ?>) t).get("score")).intValue()).sum(),
+                "the total is the sum of the tests");
+    }
+
+    @Test
+    @DisplayName("code hard-coded for the visible tests (a git bundle) earns the visible points, not the hidden ones it fails")
+    void hiddenTestsCatchHardCoding() {
+        // 7 visible points, plus the one hidden test its default branch gets right; the other 3 hidden points are lost
+        assertEquals(8, score("carol"), report("carol"));
+        assertTrue(report("carol").contains("(hidden test)"), report("carol"));
+    }
+
+    @Test
+    @DisplayName("the untouched starter earns 0, each failure saying what was expected and what happened")
+    void starterEarnsNothing() {
+        assertEquals(0, score("dave"));
+        String r = report("dave");
+        assertTrue(r.contains("- Expected: classifies the ports on each side of every range boundary"), r);
+        assertTrue(r.contains("- What happened (failed):") && r.contains("UnsupportedOperationException"), r);
+    }
+
+    @Test
+    @DisplayName("code that loops or blocks forever scores 0 and the lab ends within its time limit")
+    void hangIsCutOff() {
+        assertEquals(0, score("hang"), report("hang"));
+        assertTrue(seconds("hang") <= Fixtures.LIMITS.labSeconds() + 15, "took " + seconds("hang") + " s");
+        assertTrue(report("hang").contains("Timed out"), report("hang"));
+        assertTrue(report("hang").contains("stopped after " + Fixtures.LIMITS.classSeconds() + " s"), "limits stated");
+        assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
+                        && p.info().arguments().map(a -> a.length == 1 && a[0].equals("317")).orElse(false)),
+                "the processes the code under test started are killed with its JVM");
+    }
+
+    @Test
+    @DisplayName("System.exit costs only the test that called it: the tests after it still run and earn their points")
+    void exitCostsOnlyItsTest() {
+        assertEquals(2, score("quitter"), report("quitter"));
+        assertTrue(report("quitter").contains("exited while this test was running"), report("quitter"));
+    }
+
+    @Test
+    @DisplayName("a lab that does not compile scores 0 with the compiler's messages")
+    void compileErrorIsReported() {
+        assertEquals(0, score("broken"));
+        assertEquals("did not compile", state("broken"));
+        assertTrue(report("broken").contains("src/main/java/socketlabs/lab01/Ports.java:"), report("broken"));
+        assertTrue(report("broken").contains("error: "), report("broken"));
+    }
+
+    @Test
+    @DisplayName("code that writes a fake results.json and prints forged grader lines earns nothing")
+    void fakeResultsEarnNothing() {
+        assertTrue(Files.exists(marker), "the forging code ran");
+        assertEquals(0, score("forger"), report("forger"));
+        assertTrue(report("forger").contains("mentions the grading or test machinery"), "flagged for the instructor");
+    }
+
+    @Test
+    @DisplayName("editing a test, the build or the grading code in the submission changes nothing")
+    void editedTestsAreIgnored() {
+        assertEquals(0, score("editor"), report("editor"));
+        assertTrue(report("editor").contains("ignored socketlabs/grading/Points.java"), report("editor"));
+    }
+
+    @Test
+    @DisplayName("running out of memory or starting threads without end fails those tests, with the limit named")
+    void resourceHogsAreStopped() {
+        assertEquals(0, score("hog"), report("hog"));
+        assertTrue(report("hog").contains("ran out of memory (heap limit " + Fixtures.LIMITS.heapMegabytes() + " MB)"), report("hog"));
+        assertTrue(report("hog").contains("more than " + Fixtures.LIMITS.maxThreads() + " threads"), report("hog"));
+    }
+
+    @Test
+    @DisplayName("code that rewrites the compiled tests while they run loses the lab and is flagged")
+    void tamperingIsCaught() {
+        assertEquals(0, score("tamperer"), report("tamperer"));
+        assertTrue(state("tamperer").startsWith("stopped"), state("tamperer"));
+        assertTrue(report("tamperer").contains("changed compiled classes"), report("tamperer"));
+    }
+
+    @Test
+    @DisplayName("the gradebook has one row a student, and a second run regrades nothing")
+    void gradebookAndResume() throws Exception {
+        List<String> rows = Files.readAllLines(out.resolve(GradeClass.GRADEBOOK));
+        assertEquals("student," + Fixtures.LAB + ",total,max,flags", rows.get(0));
+        assertTrue(rows.contains("alice,11,11,11,"), rows.toString());
+        assertEquals(12, rows.size(), rows.toString());
+        FileTime before = Files.getLastModifiedTime(out.resolve("alice").resolve(Feedback.RESULTS));
+        assertEquals(0, GradeClass.run(Fixtures.grader(), tmp.resolve("submissions"), out, 2, false));
+        assertEquals(before, Files.getLastModifiedTime(out.resolve("alice").resolve(Feedback.RESULTS)));
+    }
+}

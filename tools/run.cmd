@@ -1,0 +1,19 @@
+@echo off
+rem Runs one of the instructor's tools on Windows: tools\run.cmd MAIN_CLASS ARGS...
+rem SOCKETLABS_MVN picks the Maven command (default: mvnw.cmd); SOCKETLABS_MVN_ARGS adds Maven flags.
+setlocal
+set "ROOT=%~dp0.."
+set "MAIN=%1"
+shift
+set "ARGS="
+:collect
+if "%~1"=="" goto done
+set ARGS=%ARGS% %1
+shift
+goto collect
+:done
+if "%SOCKETLABS_MVN%"=="" set "SOCKETLABS_MVN=%ROOT%\mvnw.cmd"
+call "%SOCKETLABS_MVN%" -B -ntp -q %SOCKETLABS_MVN_ARGS% -f "%ROOT%\pom.xml" -pl grading,instructor compile || exit /b 1
+set "JAVA=java"
+if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
+"%JAVA%" -Dsocketlabs.root="%ROOT%" -Dsocketlabs.mvn="%SOCKETLABS_MVN%" -cp "%ROOT%\instructor\target\classes;%ROOT%\grading\target\classes" socketlabs.instructor.%MAIN% %ARGS%
