@@ -45,7 +45,7 @@ public record IcmpEcho(int type, int code, int checksum, int identifier, int seq
      * {@code Checksum.of(data, offset, length) == 0}.
      *
      * <pre>{@code
-     * // 08 00 f7 fd 00 01 00 02   (no payload)
+     * // 08 00 f7 fc 00 01 00 02   (no payload)
      * IcmpEcho m = IcmpEcho.parse(data, 0, 8);
      * m.type() == 8; m.identifier() == 1; m.sequence() == 2; m.payload().length == 0
      * }</pre>
@@ -76,7 +76,7 @@ public record IcmpEcho(int type, int code, int checksum, int identifier, int seq
      * Writes the message with a checksum computed afresh over all of it.
      *
      * <pre>{@code
-     * IcmpEcho.request(1, 2, new byte[0]).toBytes()  // 08 00 f7 fd 00 01 00 02
+     * IcmpEcho.request(1, 2, new byte[0]).toBytes()  // 08 00 f7 fc 00 01 00 02
      * }</pre>
      *
      * @return the message's bytes, 8 + payload length
