@@ -19,6 +19,6 @@ final class LiveRaw {
             why = RawSocket.unavailableReason();
         }
         Assumptions.assumeTrue(why.isEmpty(), () -> "raw sockets are not available here, so this live test is skipped (0 points): "
-                + why.get().replace('\n', ' ') + ". To run it: sudo ./mvnw test -pl lab04-raw -am on Linux.");
+                + why.get().replace('\n', ' ') + (why.get().contains("sudo") ? "" : "; it runs on Linux as root: sudo ./mvnw test -pl lab04-raw -am"));
     }
 }
