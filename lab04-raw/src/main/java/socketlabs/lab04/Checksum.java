@@ -1,7 +1,6 @@
 package socketlabs.lab04;
 
 import java.net.Inet4Address;
-import java.util.Objects;
 
 /**
  * Task 1: the Internet checksum (RFC 1071), used by the IPv4, ICMP, UDP and TCP headers. It is

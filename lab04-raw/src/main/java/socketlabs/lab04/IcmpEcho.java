@@ -1,7 +1,5 @@
 package socketlabs.lab04;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**

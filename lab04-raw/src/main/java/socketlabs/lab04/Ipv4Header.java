@@ -1,7 +1,6 @@
 package socketlabs.lab04;
 
 import java.net.Inet4Address;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**

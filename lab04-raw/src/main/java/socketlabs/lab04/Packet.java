@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 

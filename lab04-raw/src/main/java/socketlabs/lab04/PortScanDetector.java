@@ -1,16 +1,10 @@
 package socketlabs.lab04;
 
-import java.net.Inet4Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Task 4: a port-scan detector, the simplest rule of an intrusion detection system. A connection
@@ -29,10 +23,7 @@ import java.util.Set;
 public final class PortScanDetector {
     private final int portThreshold;
     private final Duration window;
-    /** For each (source, target) pair: each port tried, with the time it was last tried. */
-    private final Map<List<Inet4Address>, Map<Integer, Instant>> attempts = new HashMap<>();
-    /** The pairs already reported: one scan, one alert. */
-    private final Set<List<Inet4Address>> reported = new HashSet<>();
+    // TODO lab04 task 4: the state you need: for each (source, target) pair, the ports tried and when; the pairs already reported
     private final List<ScanAlert> alerts = new ArrayList<>();
 
     /**

@@ -1,8 +1,6 @@
 package socketlabs.lab04;
 
 import java.net.Inet4Address;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**

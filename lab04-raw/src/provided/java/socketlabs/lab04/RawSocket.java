@@ -115,7 +115,8 @@ public final class RawSocket implements PacketChannel {
      * @return empty if a raw ICMP socket can be opened, else one line that says why not
      */
     public static Optional<String> unavailableReason() {
-        try (RawSocket probe = open(IPPROTO_ICMP)) {
+        try {
+            open(IPPROTO_ICMP).close();
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e.getMessage());
