@@ -45,10 +45,19 @@ public final class Report {
         if (!verdict.isEmpty()) {
             throw new IllegalStateException(verdict);
         }
-        System.out.println(starter
-                ? " " + title + " starter: " + results.score() + "/" + results.maxScore()
-                        + " points (0%): every graded test fails on the untouched starter code, as it must."
-                : " " + title + ": every test passed, " + results.score() + "/" + results.maxScore() + " points (100%).");
+        List<GradedTest> skipped = results.tests().stream()
+                .filter(t -> t.status() == GradedTest.Status.SKIPPED).collect(Collectors.toList());
+        if (starter) {
+            System.out.println(" " + title + " starter: " + results.score() + "/" + results.maxScore()
+                    + " points (0%): every graded test fails on the untouched starter code, as it must.");
+        } else if (skipped.isEmpty()) {
+            System.out.println(" " + title + ": every test passed, " + results.score() + "/" + results.maxScore() + " points (100%).");
+        } else {
+            System.out.println(" " + title + ": every test that ran passed, " + results.score() + "/" + results.maxScore()
+                    + " points; " + skipped.size() + " skipped on this machine ("
+                    + skipped.stream().mapToInt(GradedTest::maxScore).sum() + " points):");
+            skipped.forEach(t -> System.out.println("   - " + t.fullName() + ": " + t.output()));
+        }
     }
 
     /** An empty string when the run is as expected; otherwise what is wrong, for the build log. */

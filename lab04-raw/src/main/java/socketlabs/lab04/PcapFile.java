@@ -1,0 +1,97 @@
+package socketlabs.lab04;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Task 3: a capture file in the classic pcap format (the one {@code tcpdump -w} writes; see
+ * https://www.tcpdump.org/manpages/pcap-savefile.5.html).
+ *
+ * <pre>
+ * file header, 24 bytes:
+ *   magic number     4   0xa1b2c3d4 (microsecond timestamps) or 0xa1b23c4d (nanosecond),
+ *                        written in the byte order of the machine that wrote the file: read as
+ *                        d4 c3 b2 a1 / 4d 3c b2 a1 the file is little-endian
+ *   version major    2   2
+ *   version minor    2   4
+ *   thiszone         4   0
+ *   sigfigs          4   0
+ *   snap length      4   the most bytes kept of any packet
+ *   link type        4   1 = Ethernet, 101 = raw IP, 228 = raw IPv4, ...
+ * then for each packet a 16-byte record header and the packet's bytes:
+ *   seconds          4   since 1970-01-01T00:00Z, unsigned
+ *   fraction         4   microseconds or nanoseconds, as the magic number says
+ *   captured length  4   the number of bytes that follow
+ *   original length  4   the packet's length on the wire
+ * </pre>
+ * Every field of the file, headers and records, is in the file's byte order; the packets inside
+ * are in network byte order as always.
+ *
+ * @param byteOrder the file's byte order
+ * @param nanosecond true if the fractions are nanoseconds, false if microseconds
+ * @param versionMajor the format's major version, 2
+ * @param versionMinor the format's minor version, 4
+ * @param snapLength the snap length from the file header
+ * @param linkType what each record holds: {@link #LINKTYPE_ETHERNET}, {@link #LINKTYPE_RAW}, ...
+ * @param records the packets in file order
+ */
+public record PcapFile(ByteOrder byteOrder, boolean nanosecond, int versionMajor, int versionMinor, int snapLength,
+        int linkType, List<PcapRecord> records) {
+    /** Ethernet frames (what {@code tcpdump -i lo} writes on Linux). */
+    public static final int LINKTYPE_ETHERNET = 1;
+    /** Raw IP packets, IPv4 or IPv6 by the version nibble. */
+    public static final int LINKTYPE_RAW = 101;
+    /** Raw IPv4 packets. */
+    public static final int LINKTYPE_IPV4 = 228;
+    /** The largest captured length accepted, as in libpcap: anything larger is a corrupt file. */
+    public static final int MAX_CAPTURED_LENGTH = 262_144;
+
+    static final int MAGIC_MICROSECONDS = 0xa1b2c3d4;
+    static final int MAGIC_NANOSECONDS = 0xa1b23c4d;
+
+    public PcapFile {
+        Objects.requireNonNull(byteOrder, "byteOrder");
+        records = List.copyOf(records);
+    }
+
+    /** Reads the capture file at {@code path}. */
+    public static PcapFile read(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in);
+        }
+    }
+
+    /**
+     * Reads a whole capture file from {@code in} (not closed here). Throws
+     * {@link MalformedPacketException} naming the field for a file that is not a consistent pcap file:
+     * <ul>
+     *   <li>{@code "file header"}: fewer than 24 bytes;</li>
+     *   <li>{@code "magic number"}: not one of the four byte sequences above;</li>
+     *   <li>{@code "version"}: the major version is not 2;</li>
+     *   <li>{@code "record header"}: the file ends inside a record's 16-byte header;</li>
+     *   <li>{@code "captured length"}: more than {@link #MAX_CAPTURED_LENGTH};</li>
+     *   <li>{@code "original length"}: less than the captured length;</li>
+     *   <li>{@code "packet data"}: the file ends before the captured length's bytes.</li>
+     * </ul>
+     * A timestamp's seconds are unsigned 32 bits; the fraction is scaled to nanoseconds.
+     *
+     * <pre>{@code
+     * PcapFile f = PcapFile.read(in);     // a file tcpdump -i lo -w wrote
+     * f.linkType() == 1; f.records().get(0).data().length == 74   // an Ethernet frame with a SYN
+     * }</pre>
+     *
+     * @param in the file's bytes
+     * @return the file
+     * @throws IOException if reading {@code in} fails
+     * @throws MalformedPacketException if the bytes are not a consistent pcap file
+     */
+    public static PcapFile read(InputStream in) throws IOException {
+        // TODO lab04 task 3: read the 24-byte header, let the magic number choose the byte order and precision, then loop over 16-byte record headers
+        throw new UnsupportedOperationException("lab04 task 3: PcapFile.read is not written yet");
+    }
+}
