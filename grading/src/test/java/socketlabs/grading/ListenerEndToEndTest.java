@@ -34,6 +34,7 @@ class ListenerEndToEndTest {
     private static Map<?, ?> results;
 
     @BeforeAll
+    @Timeout(180) // three JVMs, one of them blocked until its test times out: the class's @Timeout does not cover @BeforeAll
     static void runFixtures() throws Exception {
         for (Class<?> fixture : List.of(PassingFixture.class, BlockingFixture.class, ExitingFixture.class)) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

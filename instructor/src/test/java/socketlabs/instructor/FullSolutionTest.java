@@ -93,6 +93,7 @@ class FullSolutionTest {
                 assertTrue(output.contains("raw sockets are not available"), "only the raw-socket tests may be skipped: " + t);
                 assertFalse(output.contains("could not be loaded"), "JNA and its native library reach the test JVM: " + t);
                 assertFalse(rawSockets, "this machine has raw sockets, yet a test was skipped: " + t);
+                assertTrue(report.contains("skipped themselves on the grading machine"), "the report counts the skipped tests");
             }
         }
     }
