@@ -25,9 +25,10 @@ public final class EchoServer {
      *   <li>Any size up to {@link Udp#MAX_DATAGRAM} comes back whole: receive into a buffer that
      *       big.</li>
      *   <li>An empty datagram (0 bytes) is a datagram like any other: answer it with an empty one.</li>
-     *   <li>{@code receive} sets a packet's length to the size of the datagram it got, and the next
-     *       {@code receive} into that packet fills at most that many bytes. Use a new
-     *       {@code DatagramPacket} (or {@code setLength(buffer.length)}) for every receive.</li>
+     *   <li>{@code receive} fills at most the packet's length, and {@code setLength} or {@code setData}
+     *       (say, to send the reply with the same packet) change that length for good. Receive every
+     *       datagram into a packet as long as the whole buffer: a new {@code DatagramPacket}, or
+     *       {@code setLength(buffer.length)} first.</li>
      * </ul>
      *
      * <pre>{@code

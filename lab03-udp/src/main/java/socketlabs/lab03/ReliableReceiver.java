@@ -42,8 +42,9 @@ public final class ReliableReceiver {
      * return "abcdefgh" (after lingering)
      * }</pre>
      *
-     * <p>Receive every datagram into a new {@code DatagramPacket} (or reset its length): after a
-     * short datagram, a reused packet cuts the next one to that length.
+     * <p>Receive every datagram into a packet as long as the whole buffer (a new
+     * {@code DatagramPacket}, or {@code setLength(buffer.length)} first): a packet reused to send an
+     * ACK ({@code setData}, {@code setLength}) would cut every later segment to the ACK's 5 bytes.
      *
      * @param socket a bound socket the sender sends to; this method sets its timeout
      * @param config the transfer's settings: {@code giveUpAfter()} is used here

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 final class Async<T> {
     private final String what;
     private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final long started = System.nanoTime();
 
     private Async(String what) {
         this.what = what;
@@ -72,10 +73,10 @@ final class Async<T> {
         }
     }
 
-    /** "returned", "threw X: message" or "was still running", for failure messages. */
+    /** "returned", "threw X: message" or "was still running after N ms", for failure messages. */
     String describe() {
         if (!future.isDone()) {
-            return what + " was still running";
+            return what + " was still running after " + (System.nanoTime() - started) / 1_000_000 + " ms";
         }
         Throwable e = thrown();
         return e == null ? what + " returned" : what + " threw " + e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -52,7 +52,8 @@ class EchoTest {
             assertTrue(Arrays.equals(ascii("first"), one) && Arrays.equals(ascii("second"), two),
                     () -> "sent two datagrams, \"first\" then \"second\", without waiting; expected two replies, \"first\" and"
                             + " \"second\", got " + Loopback.hex(one) + " and " + Loopback.hex(two) + server.problem()
-                            + ". Unlike TCP's byte stream, UDP keeps each datagram whole and apart: answer each one on its own.");
+                            + ". Unlike TCP's byte stream, UDP keeps each datagram whole and apart: answer each one on its own,"
+                            + " with exactly its bytes.");
         }
     }
 
@@ -97,8 +98,9 @@ class EchoTest {
             byte[] reply = Loopback.receive(client, WAIT_MS);
             assertArrayEquals(longer, reply, () -> "sent \"hi\", then a " + longer.length + "-byte datagram; expected the second back"
                     + " whole: " + Loopback.mismatch(longer, reply) + ". Reusing one buffer without resetting its length:"
-                    + " receive() set the packet's length to 2 for \"hi\", and the next receive() into that packet keeps at"
-                    + " most 2 bytes. Make a new DatagramPacket for each receive, or call setLength(buffer.length).");
+                    + " receive() keeps at most the packet's length, and a packet cut down to the 2 bytes of \"hi\" (by"
+                    + " setLength, or by setData to send the reply with it) stays cut. Make a new DatagramPacket for each"
+                    + " receive, or call setLength(buffer.length) before it.");
         }
     }
 

@@ -140,7 +140,7 @@ class PingerTest {
         try (ScriptedPingPeer server = ScriptedPingPeer.start(script); DatagramSocket socket = Loopback.socket()) {
             socket.setSoTimeout(5_000);
             Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), expected.size(), TIMEOUT));
-            assertTrue(ping.await(Duration.ofSeconds(6)) && ping.returned(), () -> ping.describe() + " after 6 s; " + scenario);
+            assertTrue(ping.await(Duration.ofSeconds(6)) && ping.returned(), () -> ping.describe() + "; " + scenario);
             List<PingResult> results = ping.value();
             List<Boolean> received = results.stream().map(PingResult::received).collect(Collectors.toList());
             List<Integer> seqs = results.stream().map(PingResult::seq).collect(Collectors.toList());

@@ -19,7 +19,7 @@ public final class EchoServer {
     public static void serve(DatagramSocket socket) throws IOException {
         byte[] buffer = new byte[Udp.MAX_DATAGRAM];
         while (true) {
-            // a new packet each time: receive() shrinks a packet's length to the datagram it got
+            // a fresh packet, as long as the buffer, for every receive: receive() fills at most a packet's length
             DatagramPacket request = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(request);
