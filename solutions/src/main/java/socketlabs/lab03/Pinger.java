@@ -89,10 +89,11 @@ public final class Pinger {
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Duration timeout = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 1000);
         try (DatagramSocket socket = new DatagramSocket()) {
-            System.out.println("PING " + server + " over UDP");
+            String name = server.getHostString() + ":" + server.getPort();
+            System.out.println("PING " + name + " over UDP, " + count + " pings, timeout " + timeout.toMillis() + " ms");
             List<PingResult> results = ping(socket, server, count, timeout);
             results.forEach(System.out::println);
-            System.out.println("--- " + server + " ping statistics ---");
+            System.out.println("--- " + name + " ping statistics ---");
             System.out.println(summarize(results));
         }
     }
