@@ -72,8 +72,6 @@ class GoBackNTest {
             long zeros = copies.stream().filter(s -> s != null && s.number() == 0).count();
             assertEquals(3, zeros, () -> scenario + "Expected DATA 0 sent exactly 3 times, got " + zeros + " (all datagrams: "
                     + Transfers.names(copies) + "). maxTries counts every send of the oldest unacknowledged segment.");
-            assertEquals(12, copies.size(), () -> scenario + "Expected DATA 0-3 sent 3 times each (12 datagrams), got "
-                    + Transfers.names(copies));
         }
     }
 

@@ -22,13 +22,18 @@ class ImpairedChannelTest {
 
     /** Sends datagrams "0", "1", ... from a client through a channel; returns what reached the target, in order. */
     private static List<Integer> relay(Impairments impairments, long seed, int count) throws Exception {
+        return relay(impairments, seed, count, 1_000);
+    }
+
+    /** The same, taking the end of the transfer to be {@code quietMs} without a datagram (generous: a busy machine stalls). */
+    private static List<Integer> relay(Impairments impairments, long seed, int count, int quietMs) throws Exception {
         try (DatagramSocket target = Loopback.socket(); DatagramSocket client = Loopback.socket();
                 ImpairedChannel channel = ImpairedChannel.start(Loopback.address(target), impairments, seed)) {
             for (int i = 0; i < count; i++) {
                 Loopback.send(client, String.valueOf(i).getBytes(StandardCharsets.US_ASCII), channel.address());
             }
             List<Integer> arrived = new ArrayList<>();
-            for (byte[] d; (d = Loopback.receive(target, 300)) != null; ) {
+            for (byte[] d; (d = Loopback.receive(target, quietMs)) != null; ) {
                 arrived.add(Integer.parseInt(new String(d, StandardCharsets.US_ASCII)));
             }
             return arrived;
@@ -80,8 +85,9 @@ class ImpairedChannelTest {
     @Test
     @DisplayName("reordered datagrams are held back and overtaken by later ones")
     void reorders() throws Exception {
-        Impairments holdBack = Impairments.of(0, 0, 0.5).withReorderDelay(Duration.ofMillis(150));
-        List<Integer> arrived = relay(holdBack, 3, 10);
+        // held 500 ms: far longer than sending ten datagrams takes, even on a busy machine
+        Impairments holdBack = Impairments.of(0, 0, 0.5).withReorderDelay(Duration.ofMillis(500));
+        List<Integer> arrived = relay(holdBack, 3, 10, 1_500);
         Random random = new Random(3);
         List<Integer> onTime = new ArrayList<>();
         List<Integer> late = new ArrayList<>();
