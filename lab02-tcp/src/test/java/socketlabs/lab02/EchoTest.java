@@ -184,6 +184,7 @@ class EchoTest {
     @Points(1)
     @Timeout(20) // a close() that waits for the connection in vain, then the client's read timeout
     @DisplayName("close() stops the server: the connection being served ends, and its port refuses connections")
+    @SuppressWarnings("try") // close() is what is tested: called inside the try, while the client is still connected
     void closeStopsListening() throws IOException {
         int port;
         try (EchoServer server = new EchoServer(0)) {
