@@ -139,7 +139,7 @@ class FileServerTest {
 
     @Test
     @Points(1)
-    @DisplayName("GET / serves index.html, and %20 in a path is a space while + stays a +")
+    @DisplayName("GET / serves index.html; the query is cut off, %20 in a path is a space, + stays a +")
     void indexAndDecoding() throws Exception {
         int port = start();
         HttpResponse<byte[]> index = get(port, "/");
@@ -152,6 +152,11 @@ class FileServerTest {
         assertEquals(200, plus.statusCode(), "GET /c++.txt: the file \"c++.txt\" exists; in a path '+' is a plus, not a"
                 + " space. Likely cause: URLDecoder, which decodes HTML forms and turns '+' into a space; decode only %XX.");
         assertEquals("plus plus\n", new String(plus.body(), StandardCharsets.UTF_8), "GET /c++.txt: the body of c++.txt");
+        HttpResponse<byte[]> query = get(port, "/hello.txt?v=2&q=a%20b");
+        assertEquals(200, query.statusCode(), "GET /hello.txt?v=2&q=a%20b: the path is the target up to the '?', so this"
+                + " is hello.txt; the query is not part of the file name");
+        assertEquals("hello, world\n", new String(query.body(), StandardCharsets.UTF_8),
+                "GET /hello.txt?v=2&q=a%20b: the body of hello.txt");
     }
 
     @Test
