@@ -34,7 +34,7 @@ class ListenerEndToEndTest {
     private static Map<?, ?> results;
 
     @BeforeAll
-    @Timeout(180) // three JVMs, one of them blocked until its test times out: the class's @Timeout does not cover @BeforeAll
+    @Timeout(180) // the class's @Timeout covers test methods only, not @BeforeAll: three JVMs on a busy machine take more than 10 s
     static void runFixtures() throws Exception {
         for (Class<?> fixture : List.of(PassingFixture.class, BlockingFixture.class, ExitingFixture.class)) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

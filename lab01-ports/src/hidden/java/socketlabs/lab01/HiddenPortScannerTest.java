@@ -58,9 +58,13 @@ class HiddenPortScannerTest {
             PortState state = a == Answer.ACCEPT ? PortState.OPEN : a == Answer.REFUSE ? PortState.CLOSED : PortState.FILTERED;
             expected.add(new PortResult(port, state));
         }
-        assertEquals(expected, new PortScanner(7, Duration.ofMillis(77), network).scan(Loopback.ADDRESS, 40000, 40299));
+        List<PortResult> results = new PortScanner(7, Duration.ofMillis(77), network).scan(Loopback.ADDRESS, 40000, 40299);
+        assertEquals(expected, results, "a scripted network (seed 7) answered ports 40000-40299 with accepts, refusals,"
+                + " silence and no-route at random; expected one result per port in port order: OPEN, CLOSED, FILTERED"
+                + " and FILTERED, with the timeout 77 ms passed on");
         HoldingConnector holding = new HoldingConnector(7);
         new PortScanner(7, Duration.ofMillis(77), holding).scan(Loopback.ADDRESS, 50000, 50099);
-        assertEquals(7, holding.peak(), "maxInFlight 7: the most connections in flight at once");
+        assertEquals(7, holding.peak(), "maxInFlight 7 and a slow network: the most connections in flight at once must be"
+                + " exactly 7 (not more: a bound; not fewer: every slot used)");
     }
 }

@@ -86,8 +86,9 @@ public final class PortScanner {
     }
 
     /**
-     * Scans ports {@code first} to {@code last} (both included) of {@code host}, at most
-     * {@code maxInFlight} connections at once, each given the timeout.
+     * Scans ports {@code first} to {@code last} (both included) of {@code host}, each port tried
+     * once and given the timeout. {@code maxInFlight} ports are tried at once while enough remain
+     * (a slow answer must not hold up the others), and never more than that.
      *
      * <pre>{@code
      * new PortScanner(64, Duration.ofMillis(500)).scan(InetAddress.getLoopbackAddress(), 20, 25)

@@ -37,8 +37,9 @@ public final class Services {
      *       blank and comment lines count), the line as given, and what is wrong. A problem never
      *       stops the parse: the lines after it are read as usual.</li>
      * </ul>
-     * A line is malformed when it has no {@code port/protocol} field, the port is not a decimal
-     * number, the port is outside 0-65535, or the protocol is empty.
+     * A line is malformed when it has no {@code port/protocol} field, the port is not written in
+     * decimal digits only (no sign: {@code "+80"} and {@code "-1"} are malformed), the port is
+     * outside 0-65535, or the protocol is empty.
      *
      * <pre>{@code
      * Services s = Services.parse(List.of("# comment", "ssh  22/tcp", "web  80x/tcp"));

@@ -6,21 +6,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test peer that plays a slow network, on purpose: it holds the first connections of a scan
- * until more than {@code limit} are in flight together or {@link #HOLD} has passed since the
- * first one, then lets everything through at once. Meanwhile it counts the most connections in
- * flight at the same time. A scanner that keeps to its limit reaches exactly {@code limit}
- * while they are held; one with no limit goes past it; one that works one port at a time
- * stays at 1. Every connection "succeeds" (OPEN).
+ * until more than {@code limit} are in flight together, or {@link #GRACE} has passed since
+ * {@code limit} were, or {@link #HOLD} has passed since the first one; then it lets everything
+ * through at once. Meanwhile it counts the most connections in flight at the same time. A
+ * scanner that keeps to its limit reaches exactly {@code limit} while they are held; one with no
+ * limit goes past it; one that works one port at a time stays at 1. Every connection "succeeds"
+ * (OPEN).
  */
 final class HoldingConnector implements Connector {
-    /** How long the first connections are held: long enough for every worker thread to start. */
-    static final Duration HOLD = Duration.ofSeconds(1);
+    /** The longest the first connections are held: long enough for every worker thread to start on a busy machine. */
+    static final Duration HOLD = Duration.ofSeconds(5);
+    /** Once {@code limit} connections are in flight, how long more are awaited before all are let through. */
+    static final Duration GRACE = Duration.ofSeconds(1);
 
     private final int limit;
     private int inFlight;
     private int peak;
     private int calls;
     private long releaseAt;
+    private boolean reachedLimit;
     private boolean released;
 
     HoldingConnector(int limit) {
@@ -32,8 +36,14 @@ final class HoldingConnector implements Connector {
         calls++;
         inFlight++;
         peak = Math.max(peak, inFlight);
+        long now = System.nanoTime();
         if (releaseAt == 0) {
-            releaseAt = System.nanoTime() + HOLD.toNanos();
+            releaseAt = now + HOLD.toNanos();
+        }
+        if (inFlight == limit && !reachedLimit) {
+            reachedLimit = true; // the limit is reached: a scanner that would go past it has GRACE to show it
+            releaseAt = Math.min(releaseAt, now + GRACE.toNanos());
+            notifyAll();
         }
         try {
             long left;

@@ -3,6 +3,7 @@ package socketlabs.lab01;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** The one address the tests talk to, and a way to find a port that is free right now. */
@@ -22,6 +23,17 @@ final class Loopback {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True if a TCP socket can bind the port right now (it is closed again at once). */
+    static boolean isFreeTcpPort(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setSoTimeout(2000);
+            s.bind(new InetSocketAddress(ADDRESS, port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

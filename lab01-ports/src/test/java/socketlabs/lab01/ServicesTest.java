@@ -126,15 +126,17 @@ class ServicesTest {
 
     @Test
     @Points(1)
-    @DisplayName("accounts for every line: each non-blank, non-comment line is an entry or a problem")
+    @DisplayName("accounts for every line: each non-blank, non-comment line is an entry (protocol in lower case) or a problem")
     void nothingDropped() {
-        List<String> lines = List.of("", "  ", "# x", "a 1/tcp", "\tb 2/udp  b2 ", "c 3/tcp#", "d", "e 5/udp # e", "  # y", "f 99999/tcp");
+        List<String> lines = List.of("", "  ", "# x", "a 1/tcp", "\tb 2/udp  b2 ", "c 3/tcp#", "d", "e 5/UDP # e", "  # y", "f 99999/tcp");
         Services s = Services.parse(lines);
         assertEquals(4, s.all().size(), () -> "parsed " + lines + ": expected 4 entries (a, b, c, e), got " + s.all());
         assertEquals(List.of(7, 10), s.problems().stream().map(LineProblem::lineNumber).collect(Collectors.toList()),
                 () -> "expected problems on lines 7 ('d') and 10 (port 99999), got " + s.problems());
         assertEquals(new Service("b", 2, "udp", List.of("b2")), s.all().get(1),
                 "line 5 '\\tb 2/udp  b2 ': leading and trailing whitespace are not fields");
+        assertEquals(new Service("e", 5, "udp", List.of()), s.all().get(3),
+                "line 8 'e 5/UDP # e': an entry's protocol is kept in lower case (\"UDP\" becomes \"udp\"): toLowerCase(Locale.ROOT)");
     }
 
     @Test

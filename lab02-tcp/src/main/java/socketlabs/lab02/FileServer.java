@@ -44,7 +44,8 @@ import java.nio.file.Path;
  *       neither {@code GET} nor {@code HEAD}.
  *   <li>{@code 404 Not Found}: the path is outside the root, or names no readable regular file.
  *       The path is the target up to any {@code '?'}, percent-decoded as UTF-8 ({@code %20} is a
- *       space; a malformed {@code %} escape is a 400). Refuse every path that leaves the root:
+ *       space, while a {@code +} stays a {@code +}: {@code URLDecoder} is for HTML forms, not paths; a
+ *       malformed {@code %} escape, one not followed by two hex digits, is a 400). Refuse every path that leaves the root:
  *       {@code /../secret}, {@code /%2e%2e/secret}, {@code /a/../../secret}, and absolute paths
  *       ({@code root.resolve("/etc/passwd")} is {@code /etc/passwd}!). The answer reveals nothing:
  *       the same 404 as a missing file, never a path or an exception's message. A path that names

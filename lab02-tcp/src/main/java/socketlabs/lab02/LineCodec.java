@@ -33,7 +33,9 @@ public final class LineCodec {
      * @param maxLength the most bytes a line may have, its ending not counted
      * @return the line, decoded as UTF-8; {@code null} if the stream ends before the line's first byte
      * @throws FrameTooLongException if the line has more than {@code maxLength} bytes, found as soon
-     *     as byte {@code maxLength + 1} arrives (a hostile peer must not make us read for ever)
+     *     as byte {@code maxLength + 1} of the line arrives (a hostile peer must not make us read for
+     *     ever). The ending is not part of the line: with a maximum of 5, {@code "hello\r\n"} is a
+     *     line, and {@code "hello!"} is too long at the {@code '!'}
      * @throws FramingException if the stream ends in the middle of a line
      * @throws IOException if reading fails
      */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,16 +94,19 @@ class ConnectionEndsTest {
     @Points(2)
     @DisplayName("a port where nothing listens gives REFUSED, not an exception")
     void nothingListeningIsRefused() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort(); // free a moment ago, and closed now: nothing listens there
+        // a socket bound but not listening holds the port: connections to it are refused, no other program can
+        // listen there meanwhile, and the client's own ephemeral port cannot be this one (no self-connection)
+        try (Socket holder = new Socket()) {
+            holder.setSoTimeout(1_000);
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = holder.getLocalPort();
+            InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            String done = "exchange with 127.0.0.1:" + port + ", where nothing listens";
+            Exchange e = exchange(nowhere, bytes("anyone?"), LONG, done);
+            assertEquals(Outcome.REFUSED, e.outcome(), () -> done + "; expected REFUSED, got " + e + ". Likely cause:"
+                    + " ConnectException (\"Connection refused\") not caught around connect().");
+            assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
         }
-        InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        String done = "exchange with 127.0.0.1:" + port + ", where nothing listens";
-        Exchange e = exchange(nowhere, bytes("anyone?"), LONG, done);
-        assertEquals(Outcome.REFUSED, e.outcome(), () -> done + "; expected REFUSED, got " + e + ". Likely cause:"
-                + " ConnectException (\"Connection refused\") not caught around connect().");
-        assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
     }
 
     @Test

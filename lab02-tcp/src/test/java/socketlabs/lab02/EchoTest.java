@@ -3,6 +3,7 @@ package socketlabs.lab02;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -181,7 +182,9 @@ class EchoTest {
 
     @Test
     @Points(1)
-    @DisplayName("close() stops the server: its port refuses connections")
+    @Timeout(20) // a close() that waits for the connection in vain, then the client's read timeout
+    @DisplayName("close() stops the server: the connection being served ends, and its port refuses connections")
+    @SuppressWarnings("try") // close() is what is tested: called inside the try, while the client is still connected
     void closeStopsListening() throws IOException {
         int port;
         try (EchoServer server = new EchoServer(0)) {
@@ -190,6 +193,13 @@ class EchoTest {
             try (MisbehavingClient client = MisbehavingClient.connect(port)) {
                 client.send(bytes("x"), Delivery.WHOLE);
                 client.readExactly(1, "sent \"x\"", WAITS_HINT);
+                server.close(); // the client is still connected, and silent
+                String end = client.awaitEnd();
+                assertTrue(end.equals("closed") || end.equals("reset"), () -> "a client sent \"x\", got its echo and"
+                        + " stayed connected; then close() was called. Expected the connection to end (end of stream or"
+                        + " reset), but it was " + (end.equals("open") ? "still open " + MisbehavingClient.READ_TIMEOUT_MILLIS
+                        + " ms later" : end) + ". Likely cause: close() closes only the listening socket; close the"
+                        + " connection being served too (keep it in a field), so its blocked read() ends.");
             }
         }
         await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() ->

@@ -42,13 +42,14 @@ class FileServerTest {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    /** The served root holds index.html, hello.txt, data.bin, "with space.txt", sub/page.html; secret.txt lies outside it. */
+    /** The served root holds index.html, hello.txt, data.bin, "with space.txt", "c++.txt", sub/page.html; secret.txt lies outside it. */
     @BeforeEach
     void files() throws IOException {
         root = Files.createDirectory(dir.resolve("www"));
         Files.writeString(root.resolve("index.html"), INDEX, StandardCharsets.UTF_8);
         Files.writeString(root.resolve("hello.txt"), "hello, world\n");
         Files.writeString(root.resolve("with space.txt"), "spaced out\n");
+        Files.writeString(root.resolve("c++.txt"), "plus plus\n");
         Files.createDirectory(root.resolve("sub"));
         Files.writeString(root.resolve("sub").resolve("page.html"), "<p>sub page</p>\n");
         data = new byte[100_000];
@@ -138,7 +139,7 @@ class FileServerTest {
 
     @Test
     @Points(1)
-    @DisplayName("GET / serves index.html, and %20 in a path is a space")
+    @DisplayName("GET / serves index.html; the query is cut off, %20 in a path is a space, + stays a +")
     void indexAndDecoding() throws Exception {
         int port = start();
         HttpResponse<byte[]> index = get(port, "/");
@@ -147,6 +148,15 @@ class FileServerTest {
         HttpResponse<byte[]> spaced = get(port, "/with%20space.txt");
         assertEquals(200, spaced.statusCode(), "GET /with%20space.txt: the file \"with space.txt\" exists; decode %20"
                 + " to a space (and keep '+' as it is: URLDecoder is for forms, not paths)");
+        HttpResponse<byte[]> plus = get(port, "/c++.txt");
+        assertEquals(200, plus.statusCode(), "GET /c++.txt: the file \"c++.txt\" exists; in a path '+' is a plus, not a"
+                + " space. Likely cause: URLDecoder, which decodes HTML forms and turns '+' into a space; decode only %XX.");
+        assertEquals("plus plus\n", new String(plus.body(), StandardCharsets.UTF_8), "GET /c++.txt: the body of c++.txt");
+        HttpResponse<byte[]> query = get(port, "/hello.txt?v=2&q=a%20b");
+        assertEquals(200, query.statusCode(), "GET /hello.txt?v=2&q=a%20b: the path is the target up to the '?', so this"
+                + " is hello.txt; the query is not part of the file name");
+        assertEquals("hello, world\n", new String(query.body(), StandardCharsets.UTF_8),
+                "GET /hello.txt?v=2&q=a%20b: the body of hello.txt");
     }
 
     @Test

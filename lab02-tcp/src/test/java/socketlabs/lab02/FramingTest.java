@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -138,12 +139,16 @@ class FramingTest {
 
     @Test
     @Points(1)
-    @DisplayName("writeLine writes UTF-8 and one \\n, and refuses a line that holds \\n")
+    @DisplayName("writeLine writes UTF-8 and one \\n, flushed, and refuses a line that holds \\n")
     void writesLine() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LineCodec.writeLine(out, "héllo");
-        assertEquals("68 c3 a9 6c 6c 6f 0a", Hex.of(out.toByteArray()), "writeLine(out, \"héllo\"): expected UTF-8"
-                + " bytes then 0a; name the charset (getBytes(StandardCharsets.UTF_8)), never the platform default");
+        try (BufferedOutputStream buffered = new BufferedOutputStream(out)) { // what reaches out was flushed
+            LineCodec.writeLine(buffered, "héllo");
+            assertEquals("68 c3 a9 6c 6c 6f 0a", Hex.of(out.toByteArray()), "writeLine(a BufferedOutputStream, \"héllo\"):"
+                    + " expected UTF-8 bytes then 0a to come out of the buffer. Likely cause: "
+                    + (out.size() == 0 ? "no flush() at the end, so the line waits in the buffer and the peer never gets it."
+                    : "the charset not named; use getBytes(StandardCharsets.UTF_8), never the platform default."));
+        }
         assertThrows(IllegalArgumentException.class, () -> LineCodec.writeLine(new ByteArrayOutputStream(), "a\nb"),
                 "writeLine(out, \"a\\nb\") would send two lines: it must throw IllegalArgumentException");
     }
@@ -152,18 +157,23 @@ class FramingTest {
 
     @Test
     @Points(2)
-    @DisplayName("writeFrame writes a 4-byte big-endian length, then the payload")
+    @DisplayName("writeFrame writes a 4-byte big-endian length, then the payload, flushed")
     void writesBigEndianFrame() throws IOException {
         byte[] payload = new byte[258];
         new Random(2).nextBytes(payload);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LengthPrefixedCodec.writeFrame(out, payload);
-        byte[] written = out.toByteArray();
-        String difference = Hex.difference(frame(payload), written);
-        if (difference != null) {
-            fail("writeFrame(out, 258 bytes): expected 00 00 01 02 then the payload; " + difference
-                    + ". Likely cause: the length written little-endian (02 01 00 00) or as one byte; the most"
-                    + " significant byte goes first: (byte) (n >>> 24), (n >>> 16), (n >>> 8), n.");
+        try (BufferedOutputStream buffered = new BufferedOutputStream(out)) { // what reaches out was flushed
+            LengthPrefixedCodec.writeFrame(buffered, payload);
+            if (out.size() == 0) {
+                fail("writeFrame(a BufferedOutputStream, 258 bytes): nothing came out of the buffer. Likely cause: no"
+                        + " flush() at the end, so the frame waits in the buffer and the peer never gets it.");
+            }
+            String difference = Hex.difference(frame(payload), out.toByteArray());
+            if (difference != null) {
+                fail("writeFrame(out, 258 bytes): expected 00 00 01 02 then the payload; " + difference
+                        + ". Likely cause: the length written little-endian (02 01 00 00) or as one byte; the most"
+                        + " significant byte goes first: (byte) (n >>> 24), (n >>> 16), (n >>> 8), n.");
+            }
         }
         ByteArrayOutputStream empty = new ByteArrayOutputStream();
         LengthPrefixedCodec.writeFrame(empty, new byte[0]);

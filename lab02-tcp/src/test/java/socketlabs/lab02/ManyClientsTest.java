@@ -58,7 +58,9 @@ class ManyClientsTest {
                         + " client connected and sent \"anyone home?\\n\"", "Likely cause: the server serves one"
                         + " connection at a time in its accept thread, so it is still waiting on the silent client."
                         + " Give each accepted connection a thread of its own.");
-                assertEquals(new String(hello, StandardCharsets.UTF_8), new String(echo, StandardCharsets.UTF_8));
+                assertEquals(new String(hello, StandardCharsets.UTF_8), new String(echo, StandardCharsets.UTF_8),
+                        "the second client sent \"anyone home?\\n\" and got back another text: each connection's thread"
+                        + " must echo its own socket's bytes");
                 assertTrue(silent.socket().isConnected());
             }
         }

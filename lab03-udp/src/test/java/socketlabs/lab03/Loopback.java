@@ -1,0 +1,91 @@
+package socketlabs.lab03;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.Random;
+
+/** Test-side helpers: loopback sockets on port 0 with a read timeout, and bytes shown for failure messages. */
+final class Loopback {
+    /** The read timeout of every socket a test opens. */
+    static final int READ_TIMEOUT_MS = 2_000;
+
+    private Loopback() {
+    }
+
+    /** A socket on 127.0.0.1 and a free port, with {@link #READ_TIMEOUT_MS}. */
+    static DatagramSocket socket() throws IOException {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+        return socket;
+    }
+
+    /** Where a socket listens. */
+    static InetSocketAddress address(DatagramSocket socket) {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** Sends {@code data} as one datagram. */
+    static void send(DatagramSocket socket, byte[] data, InetSocketAddress to) throws IOException {
+        socket.send(new DatagramPacket(data, data.length, to));
+    }
+
+    /** The next datagram's bytes (whole: the buffer is bigger than any datagram), or null after {@code timeoutMs}. */
+    static byte[] receive(DatagramSocket socket, int timeoutMs) {
+        try {
+            socket.setSoTimeout(timeoutMs);
+            byte[] buffer = new byte[Udp.MAX_DATAGRAM + 1];
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            socket.receive(packet);
+            return Arrays.copyOf(buffer, packet.getLength());
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code n} bytes from a seeded generator. */
+    static byte[] seededBytes(int n, long seed) {
+        byte[] data = new byte[n];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Up to 16 bytes as hex, then how many more: {@code "68 65 6c 6c 6f"}. */
+    static String hex(byte[] data) {
+        if (data == null) {
+            return "(nothing)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(16, data.length); i++) {
+            out.append(i == 0 ? "" : " ").append(String.format("%02x", data[i]));
+        }
+        if (data.length > 16) {
+            out.append(" ... (").append(data.length).append(" bytes in all)");
+        }
+        return data.length == 0 ? "(0 bytes)" : out.toString();
+    }
+
+    /** Where two byte arrays first differ, for a failure message; empty if they are equal. */
+    static String mismatch(byte[] expected, byte[] actual) {
+        if (actual == null) {
+            return "nothing arrived";
+        }
+        if (Arrays.equals(expected, actual)) {
+            return "";
+        }
+        int i = 0;
+        while (i < expected.length && i < actual.length && expected[i] == actual[i]) {
+            i++;
+        }
+        return "expected " + expected.length + " bytes, got " + actual.length + "; they differ from offset " + i
+                + ": expected " + hex(Arrays.copyOfRange(expected, i, Math.min(expected.length, i + 8)))
+                + ", got " + hex(Arrays.copyOfRange(actual, i, Math.min(actual.length, i + 8)));
+    }
+}
