@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
 import socketlabs.grading.Json;
 
 /**
- * One class of misbehaving submissions graded in one run (two at a time, as tools/grade-class
+ * One class of misbehaving lab01 submissions graded in one run (two at a time, as tools/grade-class
  * does), then each student's results checked: the right score, a report that says why, and every
- * lab finished within its time limit. Formats: folders, a zip and a git bundle.
+ * lab finished within its time limit. Formats: folders, a zip and a git bundle. Each submission is
+ * lab01's reference solution or starter, with its misbehaviour written into Ports.classify, and
+ * each expected score comes from the lab's catalogue, so the class keeps up as the lab grows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(600)
