@@ -42,6 +42,9 @@ final class Feedback {
                 output.append(indent(clip(lab.compilerOutput(), 6000))).append('\n');
             }
             lab.notes().forEach(n -> output.append("  note: ").append(n).append('\n'));
+            if (lab.skippedNote() != null) {
+                output.append("  note: ").append(lab.skippedNote()).append('\n');
+            }
         }
         output.append("Limits: ").append(s.limits().describe());
         json.put("output", output.toString());
@@ -103,10 +106,14 @@ final class Feedback {
                 md.append("The compiler's messages:\n\n```\n").append(clip(lab.compilerOutput(), 20000).strip())
                         .append("\n```\n\n");
             }
-            for (String n : lab.notes()) {
+            List<String> notes = new ArrayList<>(lab.notes());
+            if (lab.skippedNote() != null) {
+                notes.add(lab.skippedNote());
+            }
+            for (String n : notes) {
                 md.append("- Note: ").append(n).append('\n');
             }
-            if (!lab.notes().isEmpty()) {
+            if (!notes.isEmpty()) {
                 md.append('\n');
             }
             md.append("| Task | Passed | Points |\n|---|---:|---:|\n");

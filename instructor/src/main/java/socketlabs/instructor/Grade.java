@@ -78,7 +78,8 @@ public final class Grade {
     static void print(Results.Submission s) {
         System.out.printf("%n%s: %d/%d points (%.1f s)%n", s.student(), s.score(), s.maxScore(), s.seconds());
         for (Results.LabResult lab : s.labs()) {
-            System.out.printf("  %-24s %4d/%-4d %s%n", lab.lab(), lab.score(), lab.maxScore(), lab.state());
+            System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(), lab.state(),
+                    lab.skipped().isEmpty() ? "" : ", " + lab.skipped().size() + " skipped", lab.seconds());
         }
         s.flags().forEach(f -> System.out.println("  flag: " + f));
     }

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -138,7 +140,12 @@ public final class Handout {
         return problems;
     }
 
-    /** Lines of the solutions that no starter or provided file has: code that is the answer. */
+    /**
+     * Lines of the solutions that no starter or provided file has and that only one solution file
+     * holds: code that is the answer to a task. A line that several solution files repeat is an
+     * idiom of the language or of sockets (restoring an interrupt, a read loop, a local port),
+     * which tests use for good reason too.
+     */
     static Set<String> solutionOnlyLines(Course course) {
         Set<String> given = new HashSet<>();
         for (String lab : course.labs()) {
@@ -148,15 +155,17 @@ public final class Handout {
                 }
             }
         }
-        Set<String> answers = new HashSet<>();
+        Map<String, Integer> filesWith = new HashMap<>();
         for (Path f : Fs.files(course.root.resolve("solutions/src/main/java"), ".java")) {
             Fs.read(f).lines().map(String::trim)
                     .filter(l -> l.length() >= MIN_LEAK_LINE && !given.contains(l))
                     .filter(l -> !l.startsWith("import ") && !l.startsWith("package ") && !l.startsWith("*")
                             && !l.startsWith("/*") && !l.startsWith("//") && !l.startsWith("@"))
-                    .forEach(answers::add);
+                    .distinct()
+                    .forEach(l -> filesWith.merge(l, 1, Integer::sum));
         }
-        return answers;
+        return filesWith.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     static String resource(String name) {

@@ -28,6 +28,18 @@ final class Results {
         int maxScore() {
             return tests.stream().mapToInt(t -> t.entry().points()).sum();
         }
+
+        /** The tests that skipped themselves (say, raw sockets where the machine has none): they earn nothing. */
+        List<Test> skipped() {
+            return tests.stream().filter(t -> t.status().equals("skipped")).toList();
+        }
+
+        /** One sentence about the skipped tests, or null when none was skipped. */
+        String skippedNote() {
+            List<Test> s = skipped();
+            return s.isEmpty() ? null : s.size() + " test(s) skipped themselves on the grading machine ("
+                    + s.stream().mapToInt(t -> t.entry().points()).sum() + " points); a skipped test earns nothing";
+        }
     }
 
     record Submission(String student, List<LabResult> labs, Limits limits, Instant gradedAt, double seconds) {

@@ -4,20 +4,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Small generated submissions for lab01-ports, each a named misbehaviour: a Ports class whose
- * classify and isValid bodies are given. The course is the instructor's own copy (the project
- * root), prepared once for all the toolkit's tests.
+ * Generated submissions, built from the course itself so that they keep up as the labs grow: a
+ * lab's reference solution (solutions/src/main/java, the lab's package), its untouched starter,
+ * or one of them with a named misbehaviour injected into one method of one class. The course is
+ * the instructor's own copy (the project root), prepared once (one Maven run, every lab) for all
+ * the toolkit's tests of a JVM.
  */
 final class Fixtures {
     static final String LAB = "lab01-ports";
-    // short limits keep the tests fast; a hang still has to be cut by each of them
-    static final Limits LIMITS = new Limits("1 s", 5, 12, 128, 200);
-    private static Grader grader;
+    // the class and method the misbehaviours go into: task 1's classify, which only the Ports tests call
+    static final String PORTS = "socketlabs/lab01/Ports.java";
+    static final String CLASSIFY = "public static PortRange classify(int port)";
+    // short limits keep the tests fast, yet the solution meets them on a busy 2-core machine; a hang is cut by each
+    static final Limits LIMITS = new Limits("3 s", 15, 150, 128, 300);
+    private static Map<String, Lab> prepared;
 
     private Fixtures() {
     }
@@ -26,43 +34,130 @@ final class Fixtures {
         return new Course(Path.of("..").toAbsolutePath().normalize());
     }
 
-    /** The course prepared once (one Maven run) for every test of this JVM. */
-    static synchronized Grader grader() {
-        if (grader == null) {
-            grader = Grader.prepare(course(), List.of(LAB), LIMITS);
+    /** Every lab prepared once (one Maven run) for every test of this JVM. */
+    static synchronized Map<String, Lab> prepared() {
+        if (prepared == null) {
+            Course course = course();
+            prepared = course.prepare(course.labs());
         }
-        return grader;
+        return prepared;
     }
 
-    static final String SOLUTION_CLASSIFY = """
-            if (!isValid(port)) {
-                throw new IllegalArgumentException("port " + port + " is outside 0-65535");
-            }
-            return port <= 1023 ? PortRange.WELL_KNOWN : port <= 49151 ? PortRange.REGISTERED : PortRange.DYNAMIC;
-            """;
-    static final String SOLUTION_IS_VALID = "return port >= 0 && port <= 65535;";
+    /** A grader of these labs only (as --labs chooses), under these limits. */
+    static Grader grader(List<String> labs, Limits limits) {
+        Map<String, Lab> chosen = new LinkedHashMap<>();
+        labs.forEach(l -> chosen.put(l, prepared().get(l)));
+        return Grader.of(course(), chosen, limits);
+    }
 
-    /** A submission folder holding lab01-ports/src/main/java/socketlabs/lab01/Ports.java with these bodies. */
-    static Path ports(Path dir, String classify, String isValid, String extraMembers) {
-        String source = "package socketlabs.lab01;\n\n"
-                + "public final class Ports {\n"
-                + "    public static final int MIN_PORT = 0;\n"
-                + "    public static final int MAX_PORT = 65535;\n\n"
-                + "    private Ports() {\n    }\n\n"
-                + "    public static PortRange classify(int port) {\n" + classify + "\n    }\n\n"
-                + "    public static boolean isValid(int port) {\n" + isValid + "\n    }\n"
-                + extraMembers + "\n}\n";
-        write(dir.resolve(LAB).resolve("src/main/java/socketlabs/lab01/Ports.java"), source);
+    /** lab01 alone, under the short limits. */
+    static Grader grader() {
+        return grader(List.of(LAB), LIMITS);
+    }
+
+    static Lab lab(String name) {
+        return prepared().get(name);
+    }
+
+    /** A submission folder holding the reference solution of each lab: its package from solutions/src/main/java. */
+    static Path solution(Path dir, List<String> labs) {
+        for (String lab : labs) {
+            String pkg = Course.packageDir(lab);
+            Fs.copyTree(course().root.resolve("solutions/src/main/java").resolve(pkg), dir.resolve(lab).resolve("src/main/java").resolve(pkg));
+        }
+        return dir;
+    }
+
+    static Path solution(Path dir) {
+        return solution(dir, List.of(LAB));
+    }
+
+    /** A submission folder holding each lab's untouched starter code. */
+    static Path starter(Path dir, List<String> labs) {
+        for (String lab : labs) {
+            Fs.copyTree(course().lab(lab).resolve("src/main/java"), dir.resolve(lab).resolve("src/main/java"));
+        }
         return dir;
     }
 
     static Path starter(Path dir) {
-        Fs.copyTree(course().lab(LAB).resolve("src/main/java"), dir.resolve(LAB).resolve("src/main/java"));
-        return dir;
+        return starter(dir, List.of(LAB));
+    }
+
+    /** Rewrites one source file of lab01 in a submission. */
+    static Path edit(Path submission, String file, UnaryOperator<String> change) {
+        Path f = submission.resolve(LAB).resolve("src/main/java").resolve(file);
+        Fs.write(f, change.apply(Fs.read(f)));
+        return submission;
+    }
+
+    /** Ports.classify with {@code statements} run first; the rest of the body as it was. */
+    static Path beforeClassify(Path submission, String statements) {
+        return edit(submission, PORTS, s -> insertAfterBrace(s, s.indexOf(CLASSIFY), "\n" + statements + "\n"));
+    }
+
+    /** Ports.classify with this body instead of its own. */
+    static Path classifyBody(Path submission, String body) {
+        return edit(submission, PORTS, s -> {
+            int open = s.indexOf('{', requireFound(s.indexOf(CLASSIFY)));
+            return s.substring(0, open + 1) + "\n" + body + "\n    }" + s.substring(matchingBrace(s, open) + 1);
+        });
+    }
+
+    /** Ports with these members added at the end of the class. */
+    static Path addToPorts(Path submission, String members) {
+        return edit(submission, PORTS, s -> {
+            int last = s.lastIndexOf('}');
+            return s.substring(0, last) + members + "\n" + s.substring(last);
+        });
+    }
+
+    private static String insertAfterBrace(String source, int from, String text) {
+        int open = source.indexOf('{', requireFound(from));
+        return source.substring(0, open + 1) + text + source.substring(open + 1);
+    }
+
+    private static int requireFound(int at) {
+        if (at < 0) {
+            throw new IllegalStateException("the source has no " + CLASSIFY + ": update Fixtures to the lab's API");
+        }
+        return at;
+    }
+
+    /** The brace that closes the one at {@code open}; comments, string and char literals are skipped. */
+    private static int matchingBrace(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                i = s.indexOf('\n', i);
+            } else if (s.startsWith("/*", i)) {
+                i = s.indexOf("*/", i + 2) + 1;
+            } else if (c == '"' || c == '\'') {
+                for (i++; s.charAt(i) != c; i++) {
+                    if (s.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unbalanced braces");
     }
 
     static void write(Path file, String text) {
         Fs.write(file, text);
+    }
+
+    /** Points of the graded units of these test classes (simple names) of a lab. */
+    static int pointsIn(Lab lab, String... simpleNames) {
+        List<String> names = List.of(simpleNames);
+        return lab.catalogue().stream()
+                .filter(e -> names.contains(e.className().substring(e.className().lastIndexOf('.') + 1)))
+                .mapToInt(Lab.Entry::points).sum();
     }
 
     /** Packs a folder as a zip with one top folder, as students' zips often are. */

@@ -79,12 +79,14 @@ final class Transfers {
 
     /** The segments a correct sender makes of {@code data}: DATA 0.., then the FIN. */
     static List<Segment> expectedSegments(byte[] data, int size) {
-        List<Segment> segments = new ArrayList<>();
-        for (int start = 0; start < data.length; start += size) {
-            segments.add(Segment.data(segments.size(), Arrays.copyOfRange(data, start, Math.min(data.length, start + size))));
+        int dataSegments = (data.length + size - 1) / size; // the last one may be shorter
+        List<Segment> expected = new ArrayList<>();
+        for (int n = 0; n < dataSegments; n++) {
+            int from = n * size;
+            expected.add(Segment.data(n, Arrays.copyOfRange(data, from, Math.min(data.length, from + size))));
         }
-        segments.add(Segment.fin(segments.size()));
-        return segments;
+        expected.add(Segment.fin(dataSegments));
+        return expected;
     }
 
     /** Short names of segments for messages: "DATA 0 (500 bytes), ..., FIN 5". */
