@@ -1,6 +1,5 @@
 package socketlabs.grading;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -32,8 +28,6 @@ public final class GradingListener implements TestExecutionListener {
             + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. Tests after it in the same class did not run.";
     /** How long an exit called by the code under test is held (longer than any test may run). */
     static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
-    static final String TIMEOUT_HINT = "The code under test did not return in time. Usual causes: accept(), read() or"
-            + " receive() on a socket with no timeout set, waiting for data the peer never sends, or a loop that never ends.";
 
     private static final String TITLE = System.getProperty("grading.title", "tests");
     private final Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
@@ -62,12 +56,12 @@ public final class GradingListener implements TestExecutionListener {
     }
 
     private void register(TestIdentifier id) {
-        Optional<MethodSource> method = methodSource(id);
-        boolean parentIsMethod = plan.getParent(id).flatMap(GradingListener::methodSource).isPresent();
+        Optional<MethodSource> method = TestFacts.methodSource(id);
+        boolean parentIsMethod = plan.getParent(id).flatMap(TestFacts::methodSource).isPresent();
         if (method.isPresent() && !parentIsMethod) {
             MethodSource m = method.get();
             String key = m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
-            tests.computeIfAbsent(key, k -> new GradedTest(k, taskOf(id), id.getDisplayName(), points(m), hidden(m)));
+            tests.computeIfAbsent(key, k -> new GradedTest(k, TestFacts.taskOf(plan, id), id.getDisplayName(), TestFacts.points(m), TestFacts.hidden(m)));
             keyOfId.put(id.getUniqueId(), key);
         }
         for (TestIdentifier child : plan.getChildren(id)) {
@@ -107,7 +101,7 @@ public final class GradingListener implements TestExecutionListener {
             if (own == exited) {
                 // already failed for calling System.exit; the timeout that followed says nothing new
             } else if (status == TestExecutionResult.Status.FAILED) {
-                own.fail(describe(result.getThrowable().orElse(null)));
+                own.fail(TestFacts.describe(result.getThrowable().orElse(null)));
             } else if (status == TestExecutionResult.Status.ABORTED && own.status != GradedTest.Status.FAILED) {
                 own.status = GradedTest.Status.SKIPPED;
                 own.output = "skipped: " + result.getThrowable().map(Throwable::getMessage).orElse("assumption not met");
@@ -122,13 +116,13 @@ public final class GradingListener implements TestExecutionListener {
             if (parent != null) {
                 // one invocation of a parameterized, repeated or dynamic test: a failure fails the whole method
                 if (status != TestExecutionResult.Status.SUCCESSFUL) {
-                    parent.fail("[" + id.getDisplayName() + "] " + describe(result.getThrowable().orElse(null)));
+                    parent.fail("[" + id.getDisplayName() + "] " + TestFacts.describe(result.getThrowable().orElse(null)));
                 }
             } else if (status != TestExecutionResult.Status.SUCCESSFUL) {
                 // a class or engine that could not run (failed @BeforeAll, constructor, static init)
                 for (GradedTest t : testsAtOrBelow(id)) {
                     if (!t.done()) {
-                        t.fail("could not run: " + describe(result.getThrowable().orElse(null)));
+                        t.fail("could not run: " + TestFacts.describe(result.getThrowable().orElse(null)));
                     }
                 }
             }
@@ -244,74 +238,5 @@ public final class GradingListener implements TestExecutionListener {
             found.addAll(testsAtOrBelow(child));
         }
         return found;
-    }
-
-    /** The task is the display name of the outermost test class ("Task 1 · Port numbers"). */
-    private String taskOf(TestIdentifier id) {
-        String task = "";
-        Optional<TestIdentifier> p = Optional.of(id);
-        while (p.isPresent()) {
-            TestSource source = p.get().getSource().orElse(null);
-            if (source instanceof ClassSource) {
-                task = p.get().getDisplayName();
-            }
-            p = plan.getParent(p.get());
-        }
-        return task;
-    }
-
-    private static int points(MethodSource m) {
-        try {
-            Method method = m.getJavaMethod();
-            Points points = method.getAnnotation(Points.class);
-            return points == null ? 0 : points.value();
-        } catch (RuntimeException | LinkageError e) {
-            return 0;
-        }
-    }
-
-    private static boolean hidden(MethodSource m) {
-        try {
-            for (Class<?> c = m.getJavaClass(); c != null; c = c.getEnclosingClass()) {
-                if (c.isAnnotationPresent(Hidden.class)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static Optional<MethodSource> methodSource(TestIdentifier id) {
-        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
-    }
-
-    /** What students read for a failure: the assertion's message, or the exception and where it came from. */
-    static String describe(Throwable e) {
-        if (e == null) {
-            return "failed";
-        }
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof TimeoutException || message.contains("timed out after")) {
-            return "Timed out: " + message + ". " + TIMEOUT_HINT;
-        }
-        if (e instanceof AssertionError) {
-            return message;
-        }
-        StringBuilder out = new StringBuilder(e.getClass().getName()).append(": ").append(message);
-        StackTraceElement[] trace = e.getStackTrace();
-        for (int i = 0, shown = 0; i < trace.length && shown < 3; i++) {
-            String cls = trace[i].getClassName();
-            if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.") && !cls.startsWith("org.junit.")) {
-                out.append("\n  at ").append(trace[i]);
-                shown++;
-            }
-        }
-        Throwable cause = e.getCause();
-        if (cause != null && cause != e) {
-            out.append("\n  caused by ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
-        }
-        return out.toString();
     }
 }

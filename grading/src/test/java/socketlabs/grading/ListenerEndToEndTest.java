@@ -93,7 +93,7 @@ class ListenerEndToEndTest {
     void blocked() {
         Map<?, ?> t = test("Task 2 · Blocking › blocks in accept");
         assertEquals("failed", t.get("status"));
-        assertTrue(((String) t.get("output")).contains(GradingListener.TIMEOUT_HINT), () -> "output: " + t.get("output"));
+        assertTrue(((String) t.get("output")).contains(TestFacts.TIMEOUT_HINT), () -> "output: " + t.get("output"));
         assertEquals(1, score("Task 2 · Blocking › runs after the blocked one"));
     }
 

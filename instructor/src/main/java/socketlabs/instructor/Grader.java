@@ -267,7 +267,7 @@ final class Grader {
             String limit = limitMillis < limits.classSeconds() * 1000L
                     ? "when the lab's time limit of " + limits.labSeconds() + " s ran out"
                     : "after " + limits.classSeconds() + " s, the time limit for a test class";
-            return "Timed out: the grader stopped the test JVM " + limit + ". " + RunnerListener.TIMEOUT_HINT;
+            return "Timed out: the grader stopped the test JVM " + limit + ". " + socketlabs.grading.TestFacts.TIMEOUT_HINT;
         }
         if (o.stderrTail().contains("OutOfMemoryError")) {
             return "The test JVM ran out of memory (heap limit " + limits.heapMegabytes() + " MB). Look for data that"

@@ -31,11 +31,12 @@ final class Transfers {
     static void assertThroughChannel(String senderName, Sender sender, byte[] data, Impairments impairments, long seed) throws Exception {
         try (DatagramSocket receiverSocket = Loopback.socket(); DatagramSocket senderSocket = Loopback.socket();
                 ImpairedChannel channel = ImpairedChannel.start(Loopback.address(receiverSocket), impairments, seed)) {
-            Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(receiverSocket, CONFIG));
             Async<Void> sending = Async.start(senderName, () -> {
                 sender.send(senderSocket, channel.address(), data, CONFIG);
                 return null;
             });
+            // started second: the receiver's socket holds what comes before, so its wait for a silent sender starts no earlier
+            Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(receiverSocket, CONFIG));
             sending.await(SENDER_LIMIT);
             receiving.await(CONFIG.giveUpAfter().plusSeconds(2));
             String scenario = String.format(Locale.ROOT, "sent %,d bytes (", data.length) + CONFIG.segmentSize() + "-byte segments, timer "

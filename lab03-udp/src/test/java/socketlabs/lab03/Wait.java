@@ -13,6 +13,16 @@ final class Wait {
     private Wait() {
     }
 
+    /** Waits until {@code condition} holds, at most {@code limit}; true if it came to hold (a test then asserts what it needs). */
+    static boolean atMost(Duration limit, BooleanSupplier condition) {
+        try {
+            await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits until {@code condition} holds, at most {@code limit}; fails with {@code message} otherwise. */
     static void until(Duration limit, BooleanSupplier condition, Supplier<String> message) {
         try {

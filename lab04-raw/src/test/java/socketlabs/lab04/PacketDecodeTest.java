@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -71,6 +73,37 @@ class PacketDecodeTest {
         assertNotNull(p.tcp(), "a TCP packet decodes with its TCP segment");
         assertEquals(0, p.tcp().payload().length, () -> "a pure ACK (total length 40) in a 60-byte frame (" + Hex.of(frame) + "): the 6"
                 + " padding bytes are not payload. The IPv4 total length says where the packet ends, not the frame's length.");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("finds the transport header after the IPv4 options (IHL above 5)")
+    void afterOptions() {
+        byte[] udp = TestPackets.udp(5353, 9999, new byte[] {'h', 'i'}, TestPackets.LOOPBACK, TestPackets.LOOPBACK);
+        byte[] plain = TestPackets.ipv4(17, 1, TestPackets.LOOPBACK, TestPackets.LOOPBACK, udp);
+        // the same packet with a 4-byte router-alert option: IHL 6, total length 4 more, checksum written again
+        byte[] packet = TestPackets.concat(Arrays.copyOf(plain, 20), Hex.parse("94 04 00 00"), udp);
+        packet[0] = 0x46;
+        packet[3] = (byte) packet.length;
+        packet[10] = 0;
+        packet[11] = 0;
+        int sum = TestPackets.checksum(packet, 0, 24);
+        packet[10] = (byte) (sum >>> 8);
+        packet[11] = (byte) sum;
+        String what = "decoded an IPv4 packet with IHL 6 (a 4-byte option, 94 04 00 00) carrying UDP 5353 -> 9999 \"hi\" ("
+                + Hex.of(packet) + "): ";
+        String cause = ". The transport header starts at IHL x 4 = 24 bytes, not at 20: the option bytes 94 04 are not a port.";
+        Packet p;
+        try {
+            p = Packet.decode(PcapFile.LINKTYPE_IPV4, packet).orElseThrow();
+        } catch (MalformedPacketException e) {
+            throw new AssertionError(what + "expected it to decode, but it threw " + e + cause, e);
+        }
+        assertNotNull(p.udp(), () -> what + "expected its UDP datagram, got none");
+        assertEquals(5353, p.udp().sourcePort(), () -> what + "expected source port 5353, got " + p.udp().sourcePort() + cause);
+        assertEquals(9999, p.udp().destinationPort(), () -> what + "expected destination port 9999, got " + p.udp().destinationPort());
+        assertEquals("hi", new String(p.udp().payload(), StandardCharsets.US_ASCII),
+                () -> what + "expected the payload \"hi\", got " + Hex.of(p.udp().payload()));
     }
 
     @Test
