@@ -84,8 +84,8 @@ class EndpointTest {
         for (int port : new int[] {0, 1, 1023, 1024, 49151, 49152, 65535}) {
             Endpoint e = Endpoint.parse("[::1]:" + port);
             assertEquals(port, e.port(), "Endpoint.parse(\"[::1]:" + port + "\").port()");
-            assertEquals("10.0.0.1:" + port, new Endpoint("10.0.0.1", port).format(),
-                    "new Endpoint(\"10.0.0.1\", " + port + ").format()");
+            assertEquals("192.0.2.1:" + port, new Endpoint("192.0.2.1", port).format(),
+                    "new Endpoint(\"192.0.2.1\", " + port + ").format()");
         }
     }
 }

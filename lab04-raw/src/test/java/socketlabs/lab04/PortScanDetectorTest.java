@@ -72,11 +72,11 @@ class PortScanDetectorTest {
         PortScanDetector d = new PortScanDetector(5, Duration.ofSeconds(10));
         for (int i = 0; i < 10; i++) {
             Instant t = T0.plusMillis(i);
-            assertEquals(Optional.empty(), d.accept(t, tcp("10.0.0.2", "10.0.0.1", 50000 + i, TcpSegment.SYN | TcpSegment.ACK)),
+            assertEquals(Optional.empty(), d.accept(t, tcp("192.0.2.2", "192.0.2.1", 50000 + i, TcpSegment.SYN | TcpSegment.ACK)),
                     "a SYN-ACK from a server to a client's port is an answer: no alert");
-            assertEquals(Optional.empty(), d.accept(t, tcp("10.0.0.2", "10.0.0.1", 51000 + i, TcpSegment.RST | TcpSegment.ACK)),
+            assertEquals(Optional.empty(), d.accept(t, tcp("192.0.2.2", "192.0.2.1", 51000 + i, TcpSegment.RST | TcpSegment.ACK)),
                     "a reset is an answer: no alert");
-            assertEquals(Optional.empty(), d.accept(t, tcp("10.0.0.1", "10.0.0.2", 52000 + i, TcpSegment.ACK)),
+            assertEquals(Optional.empty(), d.accept(t, tcp("192.0.2.1", "192.0.2.2", 52000 + i, TcpSegment.ACK)),
                     "a plain ACK is not a connection attempt");
         }
     }
@@ -87,7 +87,7 @@ class PortScanDetectorTest {
     void samePortOnce() {
         PortScanDetector d = new PortScanDetector(2, Duration.ofSeconds(10));
         for (int i = 0; i < 20; i++) {
-            assertEquals(Optional.empty(), d.accept(T0.plusMillis(i), syn("10.0.0.1", "10.0.0.2", 443)),
+            assertEquals(Optional.empty(), d.accept(T0.plusMillis(i), syn("192.0.2.1", "192.0.2.2", 443)),
                     "20 SYNs to port 443 (a client reconnecting, or retransmitting) are one port, under the threshold of 2");
         }
     }
@@ -99,12 +99,12 @@ class PortScanDetectorTest {
         PortScanDetector d = new PortScanDetector(5, Duration.ofSeconds(10));
         for (int port = 1; port <= 4; port++) {
             int p = port;
-            assertEquals(Optional.empty(), d.accept(T0.plusSeconds(port), syn("10.0.0.1", "10.0.0.2", port)),
+            assertEquals(Optional.empty(), d.accept(T0.plusSeconds(port), syn("192.0.2.1", "192.0.2.2", port)),
                     () -> p + " distinct ports with threshold 5: no alert yet");
         }
-        Optional<ScanAlert> a = d.accept(T0.plusSeconds(5), syn("10.0.0.1", "10.0.0.2", 5));
+        Optional<ScanAlert> a = d.accept(T0.plusSeconds(5), syn("192.0.2.1", "192.0.2.2", 5));
         assertTrue(a.isPresent(), "the 5th distinct port with threshold 5 raises the alert (>=, not >)");
-        assertEquals(new ScanAlert(Addresses.ipv4("10.0.0.1"), Addresses.ipv4("10.0.0.2"), 5, T0.plusSeconds(1), T0.plusSeconds(5)), a.get(),
+        assertEquals(new ScanAlert(Addresses.ipv4("192.0.2.1"), Addresses.ipv4("192.0.2.2"), 5, T0.plusSeconds(1), T0.plusSeconds(5)), a.get(),
                 "the alert: source, target, distinct ports, the oldest attempt in the window, the time raised");
         assertEquals(List.of(a.get()), d.alerts(), "alerts() holds the alert raised");
     }
@@ -114,16 +114,16 @@ class PortScanDetectorTest {
     @DisplayName("counts only attempts within the window, both ends included")
     void window() {
         PortScanDetector d = new PortScanDetector(3, Duration.ofSeconds(10));
-        d.accept(T0, syn("10.0.0.1", "10.0.0.2", 1));
-        d.accept(T0.plusSeconds(5), syn("10.0.0.1", "10.0.0.2", 2));
-        assertTrue(d.accept(T0.plusSeconds(10), syn("10.0.0.1", "10.0.0.2", 3)).isPresent(),
+        d.accept(T0, syn("192.0.2.1", "192.0.2.2", 1));
+        d.accept(T0.plusSeconds(5), syn("192.0.2.1", "192.0.2.2", 2));
+        assertTrue(d.accept(T0.plusSeconds(10), syn("192.0.2.1", "192.0.2.2", 3)).isPresent(),
                 "attempts at 0 s, 5 s and 10 s with a 10 s window: the first is exactly 10 s old, still inside. Alert expected.");
         PortScanDetector e = new PortScanDetector(3, Duration.ofSeconds(10));
-        e.accept(T0, syn("10.0.0.1", "10.0.0.2", 1));
-        e.accept(T0.plusSeconds(5), syn("10.0.0.1", "10.0.0.2", 2));
-        assertEquals(Optional.empty(), e.accept(T0.plusSeconds(10).plusNanos(1), syn("10.0.0.1", "10.0.0.2", 3)),
+        e.accept(T0, syn("192.0.2.1", "192.0.2.2", 1));
+        e.accept(T0.plusSeconds(5), syn("192.0.2.1", "192.0.2.2", 2));
+        assertEquals(Optional.empty(), e.accept(T0.plusSeconds(10).plusNanos(1), syn("192.0.2.1", "192.0.2.2", 3)),
                 "attempts at 0 s, 5 s and 10.000000001 s with a 10 s window: the first has left the window, 2 ports remain. No alert.");
-        assertTrue(e.accept(T0.plusSeconds(11), syn("10.0.0.1", "10.0.0.2", 4)).isPresent(),
+        assertTrue(e.accept(T0.plusSeconds(11), syn("192.0.2.1", "192.0.2.2", 4)).isPresent(),
                 "then a 4th port at 11 s: ports 2, 3, 4 within 10 s. Alert expected.");
     }
 
@@ -133,8 +133,8 @@ class PortScanDetectorTest {
     void pairs() {
         PortScanDetector d = new PortScanDetector(3, Duration.ofSeconds(10));
         int n = 0;
-        for (String source : List.of("10.0.0.1", "10.0.0.3", "10.0.0.4")) {
-            for (String target : List.of("10.0.0.2", "10.0.0.5")) {
+        for (String source : List.of("192.0.2.1", "192.0.2.3", "192.0.2.4")) {
+            for (String target : List.of("192.0.2.2", "192.0.2.5")) {
                 for (int port = 1; port <= 2; port++) {
                     assertEquals(Optional.empty(), d.accept(T0.plusMillis(n++), syn(source, target, port)),
                             "three sources each trying 2 ports on each of two targets: no pair reaches 3 ports");
@@ -149,7 +149,7 @@ class PortScanDetectorTest {
     void oncePerPair() {
         PortScanDetector d = new PortScanDetector(2, Duration.ofSeconds(10));
         for (int port = 1; port <= 50; port++) {
-            d.accept(T0.plusMillis(port), syn("10.0.0.1", "10.0.0.2", port));
+            d.accept(T0.plusMillis(port), syn("192.0.2.1", "192.0.2.2", port));
         }
         assertEquals(1, d.alerts().size(), () -> "50 ports scanned with threshold 2: one alert, got " + d.alerts().size());
     }

@@ -21,8 +21,9 @@ class TcpSegmentTest {
     /** The TCP part of the first packet of ordinary.pcap: curl's SYN, with 20 bytes of options. */
     static final String CAPTURED_SYN = "c6 64 46 a0 c9 af 13 15 00 00 00 00 a0 02 ff d7 fe 30 00 00"
             + " 02 04 ff d7 04 02 08 0a df aa 7b ab 00 00 00 00 01 03 03 0a";
-    static final Inet4Address A = Addresses.ipv4("10.0.0.1");
-    static final Inet4Address B = Addresses.ipv4("10.0.0.2");
+    // documentation addresses (RFC 5737): only bytes in the packets, never a host the tests talk to
+    static final Inet4Address A = Addresses.ipv4("192.0.2.1");
+    static final Inet4Address B = Addresses.ipv4("192.0.2.2");
 
     @Test
     @Points(2)
@@ -60,9 +61,9 @@ class TcpSegmentTest {
     void writes() {
         TcpSegment s = new TcpSegment(40000, 80, 0xFFFFFFFEL, 0x01020304L, TcpSegment.PSH | TcpSegment.ACK, 512, 0, 0,
                 Hex.parse("02 04 05 b4"), "hi".getBytes(StandardCharsets.US_ASCII));
-        byte[] expected = Hex.parse("9c 40 00 50 ff ff ff fe 01 02 03 04 60 18 02 00 79 0d 00 00 02 04 05 b4 68 69");
+        byte[] expected = Hex.parse("9c 40 00 50 ff ff ff fe 01 02 03 04 60 18 02 00 09 0c 00 00 02 04 05 b4 68 69");
         byte[] got = s.toBytes(A, B);
-        assertArrayEquals(expected, got, () -> "a PSH+ACK from 10.0.0.1:40000 to 10.0.0.2:80, seq 0xfffffffe, 4 bytes of options, payload"
+        assertArrayEquals(expected, got, () -> "a PSH+ACK from 192.0.2.1:40000 to 192.0.2.2:80, seq 0xfffffffe, 4 bytes of options, payload"
                 + " \"hi\":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got) + "\nData offset 6 goes in the top 4 bits of byte 12;"
                 + " the checksum covers the pseudo-header (protocol 6, TCP length 26), header, options and payload.");
     }

@@ -19,8 +19,9 @@ import socketlabs.grading.Points;
 class UdpDatagramTest {
     /** The UDP part of packet 76 of ordinary.pcap: nc sending "hello over udp\n" to port 18082. */
     static final String CAPTURED = "ba ee 46 a2 00 17 fe 2a 68 65 6c 6c 6f 20 6f 76 65 72 20 75 64 70 0a";
-    static final Inet4Address A = Addresses.ipv4("10.0.0.1");
-    static final Inet4Address B = Addresses.ipv4("10.0.0.2");
+    // documentation addresses (RFC 5737): only bytes in the packets, never a host the tests talk to
+    static final Inet4Address A = Addresses.ipv4("192.0.2.1");
+    static final Inet4Address B = Addresses.ipv4("192.0.2.2");
 
     @Test
     @Points(2)
@@ -39,8 +40,8 @@ class UdpDatagramTest {
     @DisplayName("writes a datagram byte for byte, with the pseudo-header checksum")
     void writes() {
         byte[] got = UdpDatagram.of(12345, 53, "abc".getBytes(StandardCharsets.US_ASCII)).toBytes(A, B);
-        byte[] expected = Hex.parse("30 39 00 35 00 0b f7 04 61 62 63");
-        assertArrayEquals(expected, got, () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(10.0.0.1, 10.0.0.2):\n expected "
+        byte[] expected = Hex.parse("30 39 00 35 00 0b 87 03 61 62 63");
+        assertArrayEquals(expected, got, () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(192.0.2.1, 192.0.2.2):\n expected "
                 + Hex.of(expected) + "\n got      " + Hex.of(got) + "\nThe checksum covers the pseudo-header (source, destination,"
                 + " 0, 17, UDP length) + header + payload.");
     }
@@ -57,7 +58,7 @@ class UdpDatagramTest {
             byte[] inside = TestPackets.concat(new byte[5], segment, new byte[3]);
             int expected = TestPackets.pseudoHeaderChecksum(A, B, protocol, segment);
             int got = Checksum.withPseudoHeader(A, B, protocol, inside, 5, segment.length);
-            assertEquals(expected, got, () -> "Checksum.withPseudoHeader(10.0.0.1, 10.0.0.2, " + protocol + ", " + Hex.of(segment)
+            assertEquals(expected, got, () -> "Checksum.withPseudoHeader(192.0.2.1, 192.0.2.2, " + protocol + ", " + Hex.of(segment)
                     + ") (at offset 5 of a larger array): expected " + Hex.u16(expected) + " but got " + Hex.u16(got)
                     + ". The 12-byte pseudo-header is source, destination, a zero byte, the protocol and the segment's length,"
                     + " all in front of the segment.");
@@ -109,6 +110,6 @@ class UdpDatagramTest {
     @Timeout(60)
     @DisplayName("throws nothing but MalformedPacketException on 100,000 random and mutated inputs (seeded)")
     void fuzz() {
-        Fuzz.run("UdpDatagram.parse", 768, List.of(Hex.parse(CAPTURED), Hex.parse("30 39 00 35 00 0b f7 04 61 62 63")), UdpDatagram::parse);
+        Fuzz.run("UdpDatagram.parse", 768, List.of(Hex.parse(CAPTURED), Hex.parse("30 39 00 35 00 0b 87 03 61 62 63")), UdpDatagram::parse);
     }
 }
