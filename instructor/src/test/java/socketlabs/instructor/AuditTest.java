@@ -23,7 +23,7 @@ class AuditTest {
                         }
                     }
                 }""";
-        assertEquals(List.of(), Grader.audit("Tool.java", source));
+        assertEquals(List.of(), SourceAudit.audit("Tool.java", source));
     }
 
     @Test
@@ -40,6 +40,6 @@ class AuditTest {
                         return 0;
                     }
                 }""";
-        assertTrue(Grader.audit("Tool.java", source).contains("Tool.java " + EXITS));
+        assertTrue(SourceAudit.audit("Tool.java", source).contains("Tool.java " + EXITS));
     }
 }

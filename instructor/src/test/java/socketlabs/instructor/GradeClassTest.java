@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import socketlabs.grading.GradedTest;
 import socketlabs.grading.Json;
 
 /**
@@ -169,13 +170,13 @@ class GradeClassTest {
     @Test
     @DisplayName("the solution, handed in as a folder or a zip, earns every point, hidden tests marked after_published")
     void solutionsEarnEverything() {
-        assertTrue(lab.maxScore() > 0 && lab.catalogue().stream().anyMatch(Lab.Entry::hidden), "lab01 has graded and hidden tests");
+        assertTrue(lab.maxScore() > 0 && lab.catalogue().stream().anyMatch(GradedTest::hidden), "lab01 has graded and hidden tests");
         assertEquals(lab.maxScore(), score("alice"), report("alice"));
         assertEquals(lab.maxScore(), score("bob"), report("bob"));
         List<Map<?, ?>> tests = tests("alice");
         assertEquals(lab.catalogue().size(), tests.size());
         long hidden = tests.stream().filter(t -> "after_published".equals(t.get("visibility"))).count();
-        assertEquals(lab.catalogue().stream().filter(Lab.Entry::hidden).count(), hidden, "lab01's hidden tests are after_published");
+        assertEquals(lab.catalogue().stream().filter(GradedTest::hidden).count(), hidden, "lab01's hidden tests are after_published");
         assertEquals(lab.maxScore(), tests.stream().mapToInt(t -> ((Number) t.get("score")).intValue()).sum(),
                 "the total is the sum of the tests");
         assertTrue(report("alice").contains("Every test passed."), report("alice"));
