@@ -34,7 +34,7 @@ final class GuidePair {
 
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\n]+)`");
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(([^)\\s]*)\\)");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->");
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{[A-Z_]+\\}\\}");
@@ -143,6 +143,7 @@ final class GuidePair {
         List<String> block = null;
         int blockStart = 0;
         int rows = 0;
+        StringBuilder prose = new StringBuilder(); // inline code may run over a line break
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (FENCE.matcher(line).find()) {
@@ -199,12 +200,7 @@ final class GuidePair {
                 }
             }
             text = LINK_TARGET.matcher(text).replaceAll("]");
-            Matcher code = INLINE_CODE.matcher(text);
-            while (code.find()) {
-                if (commandLike(code.group(1))) {
-                    commands.add(code.group(1).strip());
-                }
-            }
+            prose.append(text).append('\n');
             Matcher t = TEMPLATE.matcher(text);
             while (t.find()) {
                 templates.add(t.group());
@@ -219,6 +215,13 @@ final class GuidePair {
         if (!headings.isEmpty()) {
             Heading last = headings.remove(headings.size() - 1);
             headings.add(new Heading(last.level, last.text, last.line, rows));
+        }
+        Matcher code = INLINE_CODE.matcher(prose);
+        while (code.find()) {
+            String span = code.group(1).strip().replaceAll("\\s+", " ");
+            if (commandLike(span)) {
+                commands.add(span);
+            }
         }
         return new Outline(headings, blocks, commands, numbers, templates, links, anchors, slugs);
     }
