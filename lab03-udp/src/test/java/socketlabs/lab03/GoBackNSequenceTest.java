@@ -183,12 +183,12 @@ class GoBackNSequenceTest {
     @DisplayName("old ACKs, non-ACK segments and garbage from the receiver do not restart the timer")
     void staleDatagramsDoNotRestartTheTimer() throws Exception {
         // a receiver that, from the first arrival on, keeps sending ACK 0, a DATA 1 and garbage, one every 20 ms
-        TransferConfig config = new TransferConfig(500, Duration.ofMillis(120), 3);
+        TransferConfig config = new TransferConfig(500, Duration.ofMillis(200), 3);
         List<byte[]> drip = List.of(Segment.ack(0).toBytes(), Segment.data(1, new byte[3]).toBytes(), new byte[] {9, 9});
         try (RecordingReceiver receiver = RecordingReceiver.dripping(Duration.ofMillis(20), drip)) {
             Transfers.Run run = run(receiver, Loopback.seededBytes(5_000, 37), 4, config);
             List<String> expected = rounds(11, 4, 3);
-            assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 5,000 bytes with window 4, timer 120 ms, maxTries 3"
+            assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 5,000 bytes with window 4, timer 200 ms, maxTries 3"
                     + " to a receiver that acknowledges nothing but sends ACK 0, a DATA 1 and 2 bytes of garbage, one every 20 ms;"
                     + " expected an IOException after 3 time-outs, but " + run.sending().describe() + ". Segments sent: "
                     + shortList(run.numbers()));

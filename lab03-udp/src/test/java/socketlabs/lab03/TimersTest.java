@@ -25,15 +25,15 @@ class TimersTest {
 
     @Test
     @Points(2)
-    @DisplayName("echo client: strays arriving every 40 ms do not extend the 200 ms timeout")
+    @DisplayName("echo client: strays arriving every 20 ms do not extend the 300 ms timeout")
     void echoClientStraysDoNotExtendTheWait() throws Exception {
         try (SilentPeer server = new SilentPeer(); DatagramSocket socket = Loopback.socket();
-                StrayDripper strays = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(40), List.of(ascii("stray")))) {
+                StrayDripper strays = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(20), List.of(ascii("stray")))) {
             Async<EchoReply> exchange = Async.start("EchoClient.exchange",
-                    () -> EchoClient.exchange(socket, server.address(), ascii("anyone?"), 100, Duration.ofMillis(200)));
-            boolean ended = exchange.await(Duration.ofMillis(2_500));
-            assertTrue(ended, () -> "sent a datagram to a server that never replies, timeout 200 ms, while a stranger sent a"
-                    + " datagram to the client every 40 ms; after 2.5 s EchoClient.exchange was still waiting. Each stray"
+                    () -> EchoClient.exchange(socket, server.address(), ascii("anyone?"), 100, Duration.ofMillis(300)));
+            boolean ended = exchange.await(Duration.ofSeconds(4));
+            assertTrue(ended, () -> "sent a datagram to a server that never replies, timeout 300 ms, while a stranger sent a"
+                    + " datagram to the client every 20 ms; after 4 s EchoClient.exchange was still waiting. Each stray"
                     + " restarted the wait: keep one deadline (sent + timeout) and set the socket's timeout to what is left of it.");
             assertTrue(exchange.returned() && exchange.value().outcome() == EchoReply.Outcome.TIMED_OUT, () -> "expected TIMED_OUT"
                     + " (the strays are not from the server), but " + (exchange.returned() ? "got " + exchange.value() : exchange.describe()));
@@ -42,14 +42,14 @@ class TimersTest {
 
     @Test
     @Points(2)
-    @DisplayName("pinger: strays arriving every 40 ms do not extend each ping's 150 ms wait")
+    @DisplayName("pinger: strays arriving every 20 ms do not extend each ping's 300 ms wait")
     void pingerStraysDoNotExtendTheWait() throws Exception {
         try (ScriptedPingPeer server = ScriptedPingPeer.silent(); DatagramSocket socket = Loopback.socket();
-                StrayDripper strays = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(40),
+                StrayDripper strays = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(20),
                         List.of(new PingMessage(1, 0).toBytes(), ascii("no ping"), new PingMessage(7, 0).toBytes()))) {
-            Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 2, Duration.ofMillis(150)));
-            assertTrue(ping.await(Duration.ofMillis(2_500)), () -> "pinged a server that never replies, 2 pings, timeout 150 ms,"
-                    + " while a stranger sent a datagram (ping 1, ping 7, or no ping) every 40 ms; after 2.5 s Pinger.ping was"
+            Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 2, Duration.ofMillis(300)));
+            assertTrue(ping.await(Duration.ofSeconds(4)), () -> "pinged a server that never replies, 2 pings, timeout 300 ms,"
+                    + " while a stranger sent a datagram (ping 1, ping 7, or no ping) every 20 ms; after 4 s Pinger.ping was"
                     + " still running. Each stray restarted the wait: count the timeout from the send, and wait only for what is"
                     + " left of it.");
             assertTrue(ping.returned(), ping::describe);
@@ -79,12 +79,12 @@ class TimersTest {
     @Points(2)
     @DisplayName("stop-and-wait: old ACKs, non-ACK segments and garbage from the receiver do not restart the timer")
     void stopAndWaitStaleDoNotRestartTheTimer() throws Exception {
-        TransferConfig config = new TransferConfig(500, Duration.ofMillis(120), 3);
+        TransferConfig config = new TransferConfig(500, Duration.ofMillis(200), 3);
         List<byte[]> drip = List.of(Segment.ack(0).toBytes(), Segment.data(1, new byte[3]).toBytes(), new byte[] {9, 9});
         try (RecordingReceiver receiver = RecordingReceiver.dripping(Duration.ofMillis(20), drip)) {
             Transfers.Run run = Transfers.record("StopAndWaitSender.send", StopAndWaitSender::send, receiver,
                     Loopback.seededBytes(2_000, 41), config);
-            assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 2,000 bytes, timer 120 ms, maxTries 3, to a receiver"
+            assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 2,000 bytes, timer 200 ms, maxTries 3, to a receiver"
                     + " that acknowledges nothing but sends ACK 0, a DATA 1 and garbage, one every 20 ms; expected an IOException,"
                     + " but " + run.sending().describe());
             assertEquals("0 0 0", String.join(" ", run.numbers()), () -> "expected DATA 0 three times, got "
@@ -113,15 +113,15 @@ class TimersTest {
 
     @Test
     @Points(2)
-    @DisplayName("receiver: garbage and ACKs every 30 ms are no sign of a sender: it still gives up after giveUpAfter()")
+    @DisplayName("receiver: garbage and ACKs every 20 ms are no sign of a sender: it still gives up after giveUpAfter()")
     void receiverGarbageDoesNotResetSilence() throws Exception {
-        TransferConfig config = new TransferConfig(500, Duration.ofMillis(20), 10); // giveUpAfter 200 ms
+        TransferConfig config = new TransferConfig(500, Duration.ofMillis(30), 10); // giveUpAfter 300 ms
         try (DatagramSocket socket = Loopback.socket();
-                StrayDripper garbage = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(30),
+                StrayDripper garbage = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(20),
                         List.of(new byte[] {1, 0}, Segment.ack(0).toBytes(), new byte[] {7, 0, 0, 0, 0}))) {
             Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(socket, config));
-            assertTrue(receiving.await(Duration.ofMillis(2_500)), () -> "no sender, but garbage, ACK 0 and a segment of unknown type"
-                    + " arrive every 30 ms, giveUpAfter() 200 ms; after 2.5 s ReliableReceiver.receive was still waiting. Only a"
+            assertTrue(receiving.await(Duration.ofSeconds(4)), () -> "no sender, but garbage, ACK 0 and a segment of unknown type"
+                    + " arrive every 20 ms, giveUpAfter() 300 ms; after 4 s ReliableReceiver.receive was still waiting. Only a"
                     + " DATA or FIN shows the sender is there: keep one deadline and move it on for those alone.");
             assertTrue(receiving.thrown() instanceof IOException, () -> "expected an IOException (no sender), but " + receiving.describe());
         }
