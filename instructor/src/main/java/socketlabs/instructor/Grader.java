@@ -56,14 +56,36 @@ final class Grader {
     final Limits limits;
     private final Integrity trusted;
     private final String release;
+    final Sandbox sandbox;
+    // the runner as a named module, one per distinct test classpath (every lab has the same JUnit)
+    private final Map<List<Path>, RunnerModule> runners = new LinkedHashMap<>();
+    private final Path runnerDir;
 
     private Grader(Course course, Map<String, Lab> labs, Limits limits) {
         this.course = course;
         this.labs = labs;
+        this.sandbox = limits.sandbox().equals("off") ? Sandbox.off() : Sandbox.detect();
+        if (!sandbox.available() && limits.sandbox().equals("require")) {
+            throw new IllegalArgumentException("--sandbox require: no sandbox can be made on this machine: " + sandbox.missing);
+        }
         // without --test-timeout, the labs' own default (grading's junit-platform.properties), stated in the report
-        this.limits = limits.testTimeout() != null ? limits : limits.withTestTimeout(defaultTestTimeout(course));
+        Limits l = limits.testTimeout() != null ? limits : limits.withTestTimeout(defaultTestTimeout(course));
+        this.limits = l.withSandboxed(sandbox.describe(l));
+        if (!sandbox.available()) {
+            System.err.println("\n!!! " + this.limits.sandboxed() + "\n");
+        }
         this.release = release(course);
+        try {
+            this.runnerDir = Files.createTempDirectory("socketlabs-runner-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Fs.deleteTree(runnerDir), "grader-remove-runner"));
+        for (Lab lab : labs.values()) {
+            runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size())));
+        }
         List<Path> roots = new ArrayList<>();
+        roots.add(runnerDir);
         roots.add(Course.toolkitClasses());
         roots.add(course.root.resolve("pom.xml"));
         for (Lab lab : labs.values()) {
@@ -169,18 +191,6 @@ final class Grader {
         Path tmp = work.resolve("tmp");
         mkdirs(run);
         mkdirs(tmp);
-        List<String> cp = new ArrayList<>();
-        cp.add(Course.toolkitClasses().toString());
-        lab.deps().forEach(p -> cp.add(p.toString()));
-        cp.add(testClasses.toString());
-        cp.add(classes.toString()); // last: nothing the student writes can shadow a test or the grading code
-        List<String> base = new ArrayList<>(List.of(Course.javaExecutable(), "-Xmx" + limits.heapMegabytes() + "m",
-                "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC", "-Xshare:auto",
-                // the quick compiler only: a third less CPU for these short runs, which matters on a shared grader
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", String.join(File.pathSeparator, cp), TestRunner.class.getName(), "run",
-                String.valueOf(limits.maxThreads()), testClasses.toString()));
         List<String> config = new ArrayList<>(List.of("junit.jupiter.extensions.autodetection.enabled=false"));
         if (limits.testTimeout() != null) {
             config.add("junit.jupiter.execution.timeout.default=" + limits.testTimeout());
@@ -198,11 +208,16 @@ final class Grader {
                             + " s was used up by the tests before it");
                     break;
                 }
-                List<String> cmd = new ArrayList<>(base);
-                cmd.add(testClass);
-                cmd.addAll(config);
                 long limitMillis = Math.min(limits.classSeconds() * 1000L, left);
-                TestJvm.Outcome o = TestJvm.run(cmd, run, first ? "*" : String.join("\t", remaining), limitMillis);
+                TestJvm.Outcome o;
+                boolean memoryLimit;
+                try (Sandbox.Jail jail = sandbox.new Jail(usesNativeCode(lab))) {
+                    List<String> cmd = testJvmCommand(jail, lab, classes, testClasses, tmp);
+                    cmd.add(testClass);
+                    cmd.addAll(config);
+                    o = TestJvm.run(jail.command(cmd, limits), run, first ? "*" : String.join("\t", remaining), limitMillis);
+                    memoryLimit = jail.memoryLimitHit();
+                }
                 checkTrusted();
                 List<String> changed = compiled.changes();
                 if (!changed.isEmpty()) {
@@ -243,7 +258,7 @@ final class Grader {
                     failAll(lab, remaining, results, "not run: the test JVM finished without running this test");
                     break;
                 }
-                String why = whyEnded(o, threadLimit, limitMillis);
+                String why = whyEnded(o, threadLimit, memoryLimit, limitMillis);
                 if (runningKey != null) {
                     remaining.remove(runningKey);
                     results.put(runningKey, new Results.Test(entry(lab, runningKey), "failed", why));
@@ -258,7 +273,12 @@ final class Grader {
         return new Results.LabResult(lab.name(), "graded", tests, null, notes, dedupe(flags), seconds(start));
     }
 
-    private String whyEnded(TestJvm.Outcome o, boolean threadLimit, long limitMillis) {
+    private String whyEnded(TestJvm.Outcome o, boolean threadLimit, boolean memoryLimit, long limitMillis) {
+        if (memoryLimit) {
+            return "The test JVM was stopped by the kernel: the code under test used more than the memory limit of the"
+                    + " whole JVM (" + Sandbox.memoryMegabytes(limits) + " MB, heap and native memory together). Look for data"
+                    + " that grows without end, or threads started without end.";
+        }
         if (threadLimit) {
             return "The test JVM was stopped: the code under test had more than " + limits.maxThreads()
                     + " threads alive at once. Start threads in bounded numbers (a pool), and end them.";
@@ -275,6 +295,42 @@ final class Grader {
         }
         return "The test JVM exited while this test was running (exit code " + o.exitCode() + "): System.exit(),"
                 + " Runtime.halt() or a crash in the code under test. Code under test must return or throw, never end the JVM.";
+    }
+
+    /** Whether a lab's tests call native code (lab04's raw sockets, through JNA): such a JVM keeps CAP_NET_RAW. */
+    private static boolean usesNativeCode(Lab lab) {
+        return lab.deps().stream().anyMatch(p -> p.getFileName().toString().startsWith("jna-"));
+    }
+
+    /**
+     * The command of one test JVM, up to the test class: the runner as a named module, JUnit on the module
+     * path, the tests and the student's classes on the class path; paths as the sandbox shows them.
+     */
+    private List<String> testJvmCommand(Sandbox.Jail jail, Lab lab, Path classes, Path testClasses, Path tmp) {
+        RunnerModule runner = runners.get(lab.deps());
+        List<String> modulePath = new ArrayList<>();
+        modulePath.add(jail.readOnly(runner.dir, "runner"));
+        runner.modulePath.forEach(p -> modulePath.add(jail.readOnly(p, p.getFileName().toString())));
+        List<String> cp = new ArrayList<>();
+        runner.classPath.forEach(p -> cp.add(jail.readOnly(p, p.getFileName().toString())));
+        String tests = jail.readOnly(testClasses, "test-classes");
+        cp.add(tests);
+        cp.add(jail.readOnly(classes, "classes")); // last: nothing the student writes can shadow a test or the grading code
+        List<String> cmd = new ArrayList<>(List.of(jail.java(), "-Xmx" + limits.heapMegabytes() + "m",
+                "-XX:MaxMetaspaceSize=256m", "-XX:CompressedClassSpaceSize=128m", "-XX:MaxDirectMemorySize=64m",
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
+                // the quick compiler only: a third less CPU for these short runs, which matters on a shared grader
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + (sandbox.available() ? Sandbox.TMP : tmp.toString()),
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-MODULE-PATH",
+                "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));
+        if (Runtime.version().feature() >= 24) {
+            // native code only where the lab's provided code needs it (JNA); its use by the student's code is the policy's to catch
+            cmd.add(usesNativeCode(lab) ? "--enable-native-access=ALL-UNNAMED" : "--illegal-native-access=deny");
+        }
+        cmd.addAll(List.of("-m", RunnerModule.MAIN, "run", String.valueOf(limits.maxThreads()), tests));
+        return cmd;
     }
 
     private void checkTrusted() {
