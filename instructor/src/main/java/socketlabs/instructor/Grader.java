@@ -35,28 +35,13 @@ import javax.tools.ToolProvider;
 final class Grader {
     private static final Pattern RELEASE = Pattern.compile("<maven\\.compiler\\.release>(\\d+)</maven\\.compiler\\.release>");
     private static final int MAX_SOURCE_BYTES = 1 << 20;
-    // what the instructor may want to look at; a flag costs no points
-    private static final Map<Pattern, String> FLAGS = new LinkedHashMap<>();
-    private static final Pattern EXIT = Pattern.compile("System\\s*\\.\\s*exit|\\.\\s*halt\\s*\\(");
-    private static final Pattern MAIN = Pattern.compile("\\bstatic\\s+void\\s+main\\s*\\(");
-
-    static {
-        FLAGS.put(EXIT, "ends the JVM (System.exit or Runtime.halt)");
-        FLAGS.put(Pattern.compile("setAccessible|java\\.lang\\.reflect|MethodHandles|getDeclaredField"), "uses reflection");
-        FLAGS.put(Pattern.compile("ProcessBuilder|\\.exec\\s*\\("), "starts processes");
-        FLAGS.put(Pattern.compile("FileDescriptor"), "uses raw file descriptors");
-        FLAGS.put(Pattern.compile("results\\.json|socketlabs\\.grading|#grading|surefire|org\\.junit|opentest4j"),
-                "mentions the grading or test machinery");
-        FLAGS.put(Pattern.compile("sun\\.misc|Unsafe|jdk\\.internal|Instrumentation|tools\\.attach"), "uses JDK internals");
-        FLAGS.put(Pattern.compile("getStackTrace|StackWalker"), "inspects its callers (could tell a test from real use)");
-    }
-
     final Course course;
     final Map<String, Lab> labs;
     final Limits limits;
     private final Integrity trusted;
     private final String release;
     final Sandbox sandbox;
+    private boolean policyFails = true;
     // the runner as a named module, one per distinct test classpath (every lab has the same JUnit)
     private final Map<List<Path>, RunnerModule> runners = new LinkedHashMap<>();
     private final Path runnerDir;
@@ -86,6 +71,10 @@ final class Grader {
         }
         List<Path> roots = new ArrayList<>();
         roots.add(runnerDir);
+        // everything the grader runs: tools/run is what the instructor's next command executes
+        if (Files.isDirectory(course.root.resolve("tools"))) {
+            roots.add(course.root.resolve("tools"));
+        }
         roots.add(Course.toolkitClasses());
         roots.add(course.root.resolve("pom.xml"));
         for (Lab lab : labs.values()) {
@@ -156,7 +145,6 @@ final class Grader {
                 notes.add("ignored " + rel + ": larger than 1 MB");
             } else {
                 copy(f, src.resolve(rel));
-                flags.addAll(audit(rel, Fs.read(f)));
             }
         }
         List<Path> mainSources = new ArrayList<>(Fs.files(src, ".java"));
@@ -168,24 +156,51 @@ final class Grader {
             return allFailed(lab, "did not compile", "not run: " + lab.name() + " did not compile (see the compiler's messages)",
                     errors, notes, flags, start);
         }
+        String refused = applyPolicy(classes, provided, flags);
+        if (refused != null) {
+            return allFailed(lab, "stopped: the code policy", refused, null, notes, flags, start);
+        }
         copyTree(lab.pristine("src/main/resources"), classes);
         List<Path> testSources = new ArrayList<>(Fs.files(lab.pristine("src/test/java"), ".java"));
         testSources.addAll(Fs.files(lab.pristine("src/hidden/java"), ".java"));
         List<Path> testCp = new ArrayList<>(lab.deps());
         testCp.add(classes);
         errors = compile(testSources, testCp, testClasses, work, lab.dir());
+        Secrets secrets = secrets(lab, src, testClasses);
         if (errors != null) {
             return allFailed(lab, "did not compile", "not run: the lab's tests do not compile against this code",
                     "The tests could not be compiled against this code: a public class, method or constant that the"
                             + " starter declares was changed or removed. Keep the starter's names and signatures.\n\n"
-                            + errors, notes, flags, start);
+                            + secrets.shownLines(errors), notes, flags, start);
         }
         copyTree(lab.pristine("src/test/resources"), testClasses);
-        return runTests(lab, work, classes, testClasses, notes, flags, start);
+        return runTests(lab, work, classes, testClasses, notes, flags, start, secrets);
+    }
+
+    /**
+     * The course text this lab's feedback must not carry: the hidden tests (sources and their compiled classes)
+     * and the lab's reference solution, less what the student has anyway (starter, visible tests, provided code,
+     * their own sources, the visible tests' classes).
+     */
+    private Secrets secrets(Lab lab, Path studentSources, Path testClasses) {
+        Set<String> hiddenNames = Fs.files(lab.pristine("src/hidden/java"), ".java").stream()
+                .map(p -> rel(lab.pristine("src/hidden/java"), p).replaceAll("\\.java$", "")).collect(Collectors.toSet());
+        List<Path> secret = new ArrayList<>(Fs.files(lab.pristine("src/hidden/java"), ".java"));
+        secret.addAll(Fs.files(course.root.resolve("solutions/src/main/java").resolve(Course.packageDir(lab.name())), ".java"));
+        List<Path> known = new ArrayList<>();
+        for (String dir : List.of("src/main/java", "src/test/java", "src/provided/java")) {
+            known.addAll(Fs.files(lab.pristine(dir), ".java"));
+        }
+        known.addAll(Fs.files(studentSources, ".java"));
+        for (Path c : Fs.files(testClasses, ".class")) {
+            String name = rel(testClasses, c).replaceAll("(\\$.*)?\\.class$", "");
+            (hiddenNames.contains(name) ? secret : known).add(c);
+        }
+        return new Secrets(secret, known);
     }
 
     private Results.LabResult runTests(Lab lab, Path work, Path classes, Path testClasses, List<String> notes,
-                                       List<String> flags, long start) {
+                                       List<String> flags, long start, Secrets secrets) {
         Integrity compiled = Integrity.of(List.of(classes, testClasses));
         Path run = work.resolve("run");
         Path tmp = work.resolve("tmp");
@@ -240,8 +255,13 @@ final class Grader {
                             break;
                         case "end":
                             if (remaining.remove(key)) {
+                                String output = secrets.shown(String.valueOf(e.get("output")));
+                                if (output.equals(Secrets.WITHHELD)) {
+                                    flags.add("the output of " + key + " carried text of the hidden tests or the"
+                                            + " solution (the code under test read course files?); it was withheld");
+                                }
                                 results.put((String) key, new Results.Test(entry(lab, (String) key),
-                                        String.valueOf(e.get("status")), String.valueOf(e.get("output"))));
+                                        String.valueOf(e.get("status")), output));
                                 if (key.equals(runningKey)) {
                                     runningKey = null;
                                 }
@@ -295,6 +315,31 @@ final class Grader {
         }
         return "The test JVM exited while this test was running (exit code " + o.exitCode() + "): System.exit(),"
                 + " Runtime.halt() or a crash in the code under test. Code under test must return or throw, never end the JVM.";
+    }
+
+    /**
+     * The code policy on the student's compiled classes ({@link CodePolicy}): every finding becomes a flag; a
+     * finding of a rule that fails the lab returns why no test is run (null when the tests may run).
+     */
+    private String applyPolicy(Path classes, Set<String> provided, List<String> flags) {
+        Set<String> seen = new LinkedHashSet<>();
+        String refused = null;
+        for (CodePolicy.Finding f : CodePolicy.check(classes, provided)) {
+            if (seen.add(f.where() + " " + f.rule().says())) {
+                flags.add(f.toString());
+                if (f.rule().fails() && policyFails && refused == null) {
+                    refused = "not run: the code " + f.rule().says() + " (" + f.ref() + ", in " + f.where() + "), which the grader's"
+                            + " code policy does not allow in graded code; the instructor sees the details";
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** The code policy's failing rules only flag, the tests run all the same (the toolkit's attack tests use this). */
+    Grader policyFlagsOnly() {
+        policyFails = false;
+        return this;
     }
 
     /** Whether a lab's tests call native code (lab04's raw sockets, through JNA): such a JVM keeps CAP_NET_RAW. */
@@ -432,62 +477,6 @@ final class Grader {
             return rel(labDir, f);
         }
         return f.getFileName().toString();
-    }
-
-    static List<String> audit(String rel, String source) {
-        List<String> found = new ArrayList<>();
-        for (Map.Entry<Pattern, String> f : FLAGS.entrySet()) {
-            // a command-line program's main may end the JVM (a usage error, exit code 2): the reference programs do
-            String text = f.getKey() == EXIT ? withoutMainBodies(source) : source;
-            if (f.getKey().matcher(text).find()) {
-                found.add(rel + " " + f.getValue());
-            }
-        }
-        return found;
-    }
-
-    /** The source with the bodies of its {@code static void main} methods left out. */
-    static String withoutMainBodies(String source) {
-        StringBuilder out = new StringBuilder(source);
-        Matcher m = MAIN.matcher(source);
-        while (m.find()) {
-            int open = source.indexOf('{', m.end());
-            int close = open < 0 ? -1 : closingBrace(source, open);
-            if (close < 0) {
-                break;
-            }
-            for (int i = open + 1; i < close; i++) {
-                out.setCharAt(i, ' ');
-            }
-        }
-        return out.toString();
-    }
-
-    /** The brace that closes the one at {@code open}, comments and literals skipped; -1 if none. */
-    private static int closingBrace(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (s.startsWith("//", i)) {
-                i = s.indexOf('\n', i);
-            } else if (s.startsWith("/*", i)) {
-                i = s.indexOf("*/", i + 2);
-            } else if (c == '"' || c == '\'') {
-                for (i++; i < s.length() && s.charAt(i) != c && s.charAt(i) != '\n'; i++) {
-                    if (s.charAt(i) == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-            if (i < 0) {
-                return -1;
-            }
-        }
-        return -1;
     }
 
     private static List<String> dedupe(List<String> list) {

@@ -161,7 +161,7 @@ final class Sandbox {
 
     /** Generous: a JVM reserves far more address space than it uses (a stack per thread, code cache, class space). */
     static int addressSpaceMegabytes(Limits limits) {
-        return limits.heapMegabytes() + 1536 + limits.maxThreads();
+        return limits.heapMegabytes() + 768 + limits.maxThreads();
     }
 
     static int tasks(Limits limits) {
