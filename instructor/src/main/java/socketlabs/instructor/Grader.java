@@ -367,6 +367,8 @@ final class Grader {
                 // the quick compiler only: a third less CPU for these short runs, which matters on a shared grader
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + (sandbox.available() ? Sandbox.TMP : tmp.toString()),
+                // in the sandbox the uid has no home: JNA unpacks its library into the private /tmp
+                "-Duser.home=" + (sandbox.available() ? Sandbox.TMP : System.getProperty("user.home")),
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-MODULE-PATH",
                 "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));

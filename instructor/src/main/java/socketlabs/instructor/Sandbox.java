@@ -116,7 +116,12 @@ final class Sandbox {
         // the proof that it works here: a JVM that starts in it
         List<String> cmd = s.new Jail(false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
                 Limits.DEFAULT, false);
-        String out = Course.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
+        String out;
+        try {
+            out = Course.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
+        } catch (RuntimeException e) {
+            out = e.getMessage();
+        }
         if (out == null || !out.contains("version")) {
             return new Sandbox("bubblewrap could not start a JVM here (a container that forbids namespaces?): "
                     + (out == null ? "no output" : out.strip().lines().limit(3).reduce((a, b) -> a + " " + b).orElse("")),
