@@ -370,7 +370,7 @@ final class Grader {
                 // in the sandbox the uid has no home: JNA unpacks its library into the private /tmp
                 "-Duser.home=" + (sandbox.available() ? Sandbox.TMP : System.getProperty("user.home")),
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-MODULE-PATH",
+                "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-SYSTEM,ALL-MODULE-PATH",
                 "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));
         if (Runtime.version().feature() >= 24) {
             // native code only where the lab's provided code needs it (JNA); its use by the student's code is the policy's to catch

@@ -25,8 +25,17 @@ import java.util.stream.Collectors;
 final class RunnerModule {
     static final String NAME = "socketlabs.runner";
     static final String MAIN = NAME + "/" + TestRunner.class.getName();
-    /** The JDK's modules a test JVM may use; jdk.unsupported (sun.misc.Unsafe), jdk.attach, java.instrument are not among them. */
-    static final List<String> JDK_MODULES = List.of("java.base", "java.logging", "java.management");
+    /**
+     * The JDK's modules a test JVM may not resolve: those that reach past Java's rules (Unsafe, agents, attach,
+     * debugging, the foreign-memory incubator), record or serve the JVM's internals (JFR, the JMX agent), or
+     * compile, script or link code at run time. jdk.management stays (lab02's tests measure allocation with it);
+     * its heap dump is the code policy's to forbid.
+     */
+    static final Set<String> DENIED_JDK_MODULES = Set.of("jdk.unsupported", "jdk.unsupported.desktop", "jdk.attach",
+            "java.instrument", "jdk.jdi", "jdk.jdwp.agent", "jdk.jshell", "jdk.jcmd", "jdk.hotspot.agent",
+            "jdk.management.agent", "jdk.management.jfr", "jdk.jfr", "jdk.compiler", "java.compiler", "jdk.javadoc",
+            "jdk.jlink", "jdk.jpackage", "jdk.dynalink", "java.scripting", "java.desktop", "jdk.accessibility",
+            "jdk.jconsole", "jdk.jstatd", "jdk.jartool", "jdk.jdeps", "jdk.jsobject", "jdk.sctp", "jdk.editpad");
     private static final List<String> RUNNER_CLASSES = List.of("TestRunner", "RunnerListener", "Channel");
 
     /** The module's folder. */
@@ -88,12 +97,35 @@ final class RunnerModule {
         if (errors != null) {
             throw new IllegalStateException("cannot build the runner module: " + errors);
         }
-        Set<String> modules = new TreeSet<>(JDK_MODULES);
+        Set<String> modules = allowedJdkModules();
         modules.add(NAME);
         for (ModuleReference m : ModuleFinder.of(modulePath.toArray(new Path[0])).findAll()) {
             modules.add(m.descriptor().name());
         }
         return new RunnerModule(dir, modulePath, classPath, modules);
+    }
+
+    /** The JDK's modules none of whose dependencies (transitively, static ones too) is denied. */
+    static Set<String> allowedJdkModules() {
+        java.util.Map<String, java.lang.module.ModuleDescriptor> all = new java.util.HashMap<>();
+        ModuleFinder.ofSystem().findAll().forEach(m -> all.put(m.descriptor().name(), m.descriptor()));
+        Set<String> out = new TreeSet<>();
+        for (String n : all.keySet()) {
+            if (reachesNoDenied(n, all, new java.util.HashSet<>())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static boolean reachesNoDenied(String n, java.util.Map<String, java.lang.module.ModuleDescriptor> all, Set<String> seen) {
+        if (DENIED_JDK_MODULES.contains(n) || n.startsWith("jdk.internal.") || n.startsWith("jdk.incubator.")) {
+            return false;
+        }
+        if (!seen.add(n) || !all.containsKey(n)) {
+            return true;
+        }
+        return all.get(n).requires().stream().allMatch(r -> reachesNoDenied(r.name(), all, seen));
     }
 
     private static boolean isGradingJar(Path jar) {

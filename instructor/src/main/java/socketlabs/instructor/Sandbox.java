@@ -47,6 +47,9 @@ final class Sandbox {
     private static final String[] LIBRARY_DIRS = {"/lib", "/lib64", "/lib32", "/usr/lib64", "/usr/lib32",
         "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu"};
     private static Sandbox detected;
+    // the ephemeral ports of a network namespace the kernel has just made (its defaults, whatever the host's are)
+    private static final String PORT_RANGE_PATH = "/proc/sys/net/ipv4/ip_local_port_range";
+    private static final Path PORT_RANGE = portRangeFile();
 
     /** Null when the sandbox works; otherwise why it cannot be made here. */
     final String missing;
@@ -250,6 +253,11 @@ final class Sandbox {
             parents(JDK + "/x", dirs, cmd);
             cmd.addAll(List.of("--ro-bind", jdk.toString(), JDK, "--tmpfs", JDK + "/bin",
                     "--ro-bind", jdk.resolve("bin/java").toString(), JDK + "/bin/java", "--remount-ro", JDK + "/bin"));
+            // no /proc, but the one value a lab reads there, as the JVM's own new network namespace has it
+            if (PORT_RANGE != null) {
+                parents(PORT_RANGE_PATH, dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", PORT_RANGE.toString(), PORT_RANGE_PATH));
+            }
             if (Files.isRegularFile(Path.of("/etc/services"))) {
                 parents("/etc/services", dirs, cmd);
                 cmd.addAll(List.of("--ro-bind", "/etc/services", "/etc/services"));
@@ -292,6 +300,18 @@ final class Sandbox {
             if (group != null) {
                 group.remove();
             }
+        }
+    }
+
+    private static Path portRangeFile() {
+        try {
+            Path f = Files.createTempFile("socketlabs-port-range-", ".txt");
+            Files.writeString(f, "32768\t60999\n");
+            f.toFile().setReadable(true, false);
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (IOException e) {
+            return null;
         }
     }
 
