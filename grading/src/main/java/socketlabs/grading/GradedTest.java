@@ -5,18 +5,20 @@ import java.util.Map;
 
 /**
  * One graded unit: a test method (all invocations of a parameterized or repeated test together),
- * with its task, points and outcome.
+ * with its task, points and outcome. Both grading paths speak of tests in this one shape: the lab
+ * builds' {@link GradingListener} and the instructor's grader.
  */
 public final class GradedTest {
     /** Where a test stands; only {@link #PASSED} earns points. */
     public enum Status {
         NOT_RUN, RUNNING, PASSED, FAILED, SKIPPED;
 
-        String json() {
+        /** The word results files and reports use: "passed", "not run". */
+        public String json() {
             return name().toLowerCase().replace('_', ' ');
         }
 
-        static Status of(String json) {
+        public static Status of(String json) {
             return valueOf(json.toUpperCase().replace(' ', '_'));
         }
     }
@@ -29,12 +31,34 @@ public final class GradedTest {
     Status status = Status.NOT_RUN;
     String output = "";
 
-    GradedTest(String key, String task, String name, int maxScore, boolean hidden) {
+    /**
+     * A test not yet run. {@code key} is {@code class#method(parameter types)} (see {@link TestFacts#keyOf}),
+     * {@code task} its class's task ("Task 1 · Port numbers"), {@code name} the requirement it checks.
+     */
+    public GradedTest(String key, String task, String name, int maxScore, boolean hidden) {
         this.key = key;
         this.task = task;
         this.name = name;
         this.maxScore = maxScore;
         this.hidden = hidden;
+    }
+
+    /** This test with an outcome: the catalogue's facts, the run's status and output. */
+    public GradedTest withOutcome(Status status, String output) {
+        GradedTest t = new GradedTest(key, task, name, maxScore, hidden);
+        t.status = status;
+        t.output = output;
+        return t;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The top-level class the test is in (a nested class's tests belong to their outer class). */
+    public String className() {
+        String cls = key.substring(0, key.indexOf('#'));
+        return cls.contains("$") ? cls.substring(0, cls.indexOf('$')) : cls;
     }
 
     /** True for an instructor's hidden test (see {@link Hidden}). */
@@ -62,16 +86,20 @@ public final class GradedTest {
         return output;
     }
 
-    public int score() {
-        return status == Status.PASSED ? maxScore : 0;
+    public boolean passed() {
+        return status == Status.PASSED;
     }
 
-    /** The name shown to students and in results.json: task, then the requirement. */
+    public int score() {
+        return passed() ? maxScore : 0;
+    }
+
+    /** The label shown to students and in results.json: task, then the requirement. */
     public String fullName() {
         return task.isEmpty() ? name : task + " › " + name;
     }
 
-    boolean done() {
+    public boolean done() {
         return status == Status.PASSED || status == Status.FAILED || status == Status.SKIPPED;
     }
 
@@ -80,7 +108,20 @@ public final class GradedTest {
         output = output.isEmpty() ? message : output + "\n" + message;
     }
 
-    Map<String, Object> toJson() {
+    /** This test as an entry of Gradescope's {@code tests[]}, under the given name and output. */
+    public Map<String, Object> gradescopeEntry(String shownName, String shownOutput) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", shownName);
+        m.put("score", score());
+        m.put("max_score", maxScore);
+        m.put("status", passed() ? "passed" : "failed");
+        m.put("output", shownOutput);
+        m.put("visibility", hidden ? "after_published" : "visible");
+        return m;
+    }
+
+    /** Every fact and the outcome, as the part files and the grader's events carry them. */
+    public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
         m.put("task", task);
@@ -92,7 +133,7 @@ public final class GradedTest {
         return m;
     }
 
-    static GradedTest fromJson(Map<?, ?> m) {
+    public static GradedTest fromJson(Map<?, ?> m) {
         GradedTest t = new GradedTest((String) m.get("key"), (String) m.get("task"), (String) m.get("name"),
                 ((Number) m.get("max_score")).intValue(), Boolean.TRUE.equals(m.get("hidden")));
         t.status = Status.of((String) m.get("status"));

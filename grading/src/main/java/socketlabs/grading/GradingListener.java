@@ -2,14 +2,7 @@ package socketlabs.grading;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -21,112 +14,60 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>System properties: {@code grading.dir} (default {@code target/grading}), {@code grading.run}
  * (the id of the Maven run whose JVMs share one results file), {@code grading.summary}
- * ({@code false} when the Maven report step prints the table instead).
+ * ({@code false} when the Maven report step prints the table instead), {@code grading.title}.
+ * In the solutions build, which runs every lab's tests in one Maven execution, {@code grading.dir}
+ * and {@code grading.title} hold {@value Labs#LAB}, replaced by the lab of the test class this JVM
+ * runs (found under {@code grading.course}, the course's root folder).
  */
-public final class GradingListener implements TestExecutionListener {
+public final class GradingListener extends TestRecorder {
     static final String EXITED = "The test JVM ended while this test was running: the code under test ran out of memory"
             + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. Tests after it in the same class did not run.";
     /** How long an exit called by the code under test is held (longer than any test may run). */
     static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
 
-    private static final String TITLE = System.getProperty("grading.title", "tests");
-    private final Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
     private final boolean shared = System.getProperty("grading.run") != null;
     private final String self = System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
     // outside Maven (an IDE run) this JVM is the whole run
     private final String run = shared ? System.getProperty("grading.run") : "local-" + self;
     private final String part = run + "-" + self;
 
-    private final Map<String, GradedTest> tests = new LinkedHashMap<>();
-    private final Map<String, String> keyOfId = new HashMap<>();
-    private TestPlan plan;
-    private GradedTest running;
+    private String title = System.getProperty("grading.title", "tests");
+    private Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
     private GradedTest exited;
     private boolean finished;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
-        plan = testPlan;
+        String course = System.getProperty("grading.course");
+        String first = firstClass(testPlan);
+        String lab = course == null || first == null ? null : Labs.labOfClass(Path.of(course), first);
+        if (lab != null) {
+            title = title.replace(Labs.LAB, lab);
+            dir = Path.of(dir.toString().replace(Labs.LAB, lab));
+        }
         Results.deleteStaleParts(dir, run);
-        for (TestIdentifier root : testPlan.getRoots()) {
-            register(root);
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::onExit, "grading-results-on-exit"));
-        save();
+        super.testPlanExecutionStarted(testPlan);
     }
 
-    private void register(TestIdentifier id) {
-        Optional<MethodSource> method = TestFacts.methodSource(id);
-        boolean parentIsMethod = plan.getParent(id).flatMap(TestFacts::methodSource).isPresent();
-        if (method.isPresent() && !parentIsMethod) {
-            MethodSource m = method.get();
-            String key = m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
-            tests.computeIfAbsent(key, k -> new GradedTest(k, TestFacts.taskOf(plan, id), id.getDisplayName(), TestFacts.points(m), TestFacts.hidden(m)));
-            keyOfId.put(id.getUniqueId(), key);
-        }
-        for (TestIdentifier child : plan.getChildren(id)) {
-            register(child);
-        }
-    }
-
-    @Override
-    public synchronized void dynamicTestRegistered(TestIdentifier id) {
-        // dynamic tests belong to the @TestFactory method that made them
-    }
-
-    @Override
-    public synchronized void executionStarted(TestIdentifier id) {
-        GradedTest t = tests.get(keyOfId.get(id.getUniqueId()));
-        if (t != null && !t.done()) {
-            t.status = GradedTest.Status.RUNNING;
-            running = t;
-            save();
-        }
-    }
-
-    @Override
-    public synchronized void executionSkipped(TestIdentifier id, String reason) {
-        for (GradedTest t : testsAtOrBelow(id)) {
-            t.status = GradedTest.Status.SKIPPED;
-            t.output = reason == null ? "" : reason;
-        }
-        save();
-    }
-
-    @Override
-    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        GradedTest own = tests.get(keyOfId.get(id.getUniqueId()));
-        TestExecutionResult.Status status = result.getStatus();
-        if (own != null) {
-            if (own == exited) {
-                // already failed for calling System.exit; the timeout that followed says nothing new
-            } else if (status == TestExecutionResult.Status.FAILED) {
-                own.fail(TestFacts.describe(result.getThrowable().orElse(null)));
-            } else if (status == TestExecutionResult.Status.ABORTED && own.status != GradedTest.Status.FAILED) {
-                own.status = GradedTest.Status.SKIPPED;
-                own.output = "skipped: " + result.getThrowable().map(Throwable::getMessage).orElse("assumption not met");
-            } else if (own.status != GradedTest.Status.FAILED) {
-                own.status = GradedTest.Status.PASSED;
-            }
-            if (running == own) {
-                running = null;
-            }
-        } else {
-            GradedTest parent = owningTest(id);
-            if (parent != null) {
-                // one invocation of a parameterized, repeated or dynamic test: a failure fails the whole method
-                if (status != TestExecutionResult.Status.SUCCESSFUL) {
-                    parent.fail("[" + id.getDisplayName() + "] " + TestFacts.describe(result.getThrowable().orElse(null)));
-                }
-            } else if (status != TestExecutionResult.Status.SUCCESSFUL) {
-                // a class or engine that could not run (failed @BeforeAll, constructor, static init)
-                for (GradedTest t : testsAtOrBelow(id)) {
-                    if (!t.done()) {
-                        t.fail("could not run: " + TestFacts.describe(result.getThrowable().orElse(null)));
-                    }
+    private static String firstClass(TestPlan plan) {
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                if (id.getSource().orElse(null) instanceof ClassSource c) {
+                    return c.getClassName();
                 }
             }
         }
+        return null;
+    }
+
+    @Override
+    protected boolean settled(GradedTest test) {
+        return test == exited; // already failed for calling System.exit; the timeout that followed says nothing new
+    }
+
+    @Override
+    protected void recorded() {
         save();
     }
 
@@ -140,7 +81,7 @@ public final class GradingListener implements TestExecutionListener {
         }
         save();
         if (!"false".equals(System.getProperty("grading.summary"))) {
-            System.out.println(Results.collect(dir, run).summary(TITLE, true));
+            System.out.println(Results.collect(dir, run).summary(title, true));
         }
     }
 
@@ -209,34 +150,9 @@ public final class GradingListener implements TestExecutionListener {
     private void save() {
         try {
             Results.writePart(dir, run, part, finished, new ArrayList<>(tests.values()));
-            Results.collect(dir, run).writeResultsJson(dir, TITLE);
+            Results.collect(dir, run).writeResultsJson(dir, title);
         } catch (RuntimeException e) {
             System.err.println("grading: cannot write results to " + dir.toAbsolutePath() + ": " + e);
         }
-    }
-
-    private GradedTest owningTest(TestIdentifier id) {
-        Optional<TestIdentifier> p = plan.getParent(id);
-        while (p.isPresent()) {
-            GradedTest t = tests.get(keyOfId.get(p.get().getUniqueId()));
-            if (t != null) {
-                return t;
-            }
-            p = plan.getParent(p.get());
-        }
-        return null;
-    }
-
-    private List<GradedTest> testsAtOrBelow(TestIdentifier id) {
-        List<GradedTest> found = new ArrayList<>();
-        GradedTest own = tests.get(keyOfId.get(id.getUniqueId()));
-        if (own != null) {
-            found.add(own);
-            return found;
-        }
-        for (TestIdentifier child : plan.getChildren(id)) {
-            found.addAll(testsAtOrBelow(child));
-        }
-        return found;
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The little JSON the grading files need: objects ({@link Map}), arrays ({@link List}), strings,
- * numbers ({@link Long} or {@link Double}), booleans and null. Kept here so that the grading jar
- * adds no library to a lab's test classpath.
+ * numbers ({@link Long} or {@link Double}), booleans and null: the part files, results.json and
+ * the grader's events, all written and read by this module and the toolkit alone, so a small
+ * writer and reader of our own serve where a JSON library would add a dependency to every lab.
  */
 public final class Json {
     private Json() {

@@ -1,18 +1,27 @@
 package socketlabs.grading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The grading report step, run by Maven after a lab's tests: merges what every test JVM recorded
- * into {@code results.json}, prints the summary table, and decides the build.
+ * into {@code results.json}, prints the summary table, checks the tests' tasks ({@link Tasks}),
+ * and decides the build.
  *
  * <pre>
- * Report DIR EXPECT TITLE RUN
+ * Report DIR EXPECT TITLE RUN [--test-classes DIR] [--course ROOT]
  *   EXPECT = pass      every test must pass (a student's copy)
  *   EXPECT = solution  every test must pass, and there must be tests (the solutions build)
  *   EXPECT = starter   every test with points must fail (the untouched starter code)
+ *   --test-classes     the lab's compiled tests: when they exist but nothing was recorded, the
+ *                      report step ran before the tests, which the build reports as an error
+ *   --course ROOT      DIR and TITLE hold {lab}: one report for each lab of the course at ROOT
  * </pre>
  *
  * A failed verdict is thrown as an exception, which fails the Maven build with its message.
@@ -23,27 +32,58 @@ public final class Report {
 
     public static void main(String[] args) {
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: Report DIR pass|solution|starter TITLE RUN");
+            throw new IllegalArgumentException("usage: Report DIR pass|solution|starter TITLE RUN [--test-classes DIR] [--course ROOT]");
         }
-        Path dir = Path.of(args[0]);
-        String expect = args[1];
-        String title = args[2];
-        Results results = Results.collect(dir, args[3]);
+        Path testClasses = null;
+        Path course = null;
+        for (int i = 4; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--test-classes" -> testClasses = Path.of(args[i + 1]);
+                case "--course" -> course = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> verdicts = new ArrayList<>();
+        if (course == null) {
+            verdicts.add(report(Path.of(args[0]), args[1], args[2], args[3], testClasses));
+        } else {
+            for (String lab : Labs.of(course)) {
+                verdicts.add(report(Path.of(args[0].replace(Labs.LAB, lab)), args[1], args[2].replace(Labs.LAB, lab), args[3], null));
+            }
+        }
+        verdicts.removeIf(String::isEmpty);
+        if (!verdicts.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", verdicts));
+        }
+    }
+
+    /** Reports one lab's run; returns its verdict, empty when the run is as expected. */
+    static String report(Path dir, String expect, String title, String run, Path testClasses) {
+        Results results = Results.collect(dir, run);
         if (results.tests().isEmpty()) {
             if ("solution".equals(expect)) {
-                throw new IllegalStateException(title + ": no tests ran, so nothing proves the lab's grading; check this"
-                        + " lab's surefire execution (its includes) in solutions/pom.xml.");
+                return title + ": no tests ran, so nothing proves the lab's grading; are its tests in the lab's package"
+                        + " (lab05-dns: socketlabs.lab05) and named *Test?";
+            }
+            if (testClasses != null && hasTests(testClasses) && !"pass".equals(expect)) {
+                return title + ": the report step ran before the tests (nothing was recorded, yet " + testClasses
+                        + " holds compiled tests). In the lab's pom.xml, list maven-surefire-plugin before"
+                        + " exec-maven-plugin, as every lab's pom does.";
             }
             System.out.println(title + ": no graded tests ran (nothing recorded in " + dir + ").");
-            return;
+            return "";
         }
         results.writeResultsJson(dir, title);
         boolean starter = "starter".equals(expect);
         System.out.println(results.summary(starter ? title + " (starter check)" : title, !starter));
         System.out.println(" results: " + dir.resolve(Results.RESULTS_FILE));
+        List<String> taskProblems = Tasks.problems(results.tests());
+        if (!taskProblems.isEmpty() && !"pass".equals(expect)) {
+            return title + ": tests that name their task wrongly:\n  - " + String.join("\n  - ", taskProblems);
+        }
         String verdict = verdict(results, expect, title);
         if (!verdict.isEmpty()) {
-            throw new IllegalStateException(verdict);
+            return verdict;
         }
         List<GradedTest> skipped = results.tests().stream()
                 .filter(t -> t.status() == GradedTest.Status.SKIPPED).collect(Collectors.toList());
@@ -57,6 +97,18 @@ public final class Report {
                     + " points; " + skipped.size() + " skipped on this machine ("
                     + skipped.stream().mapToInt(GradedTest::maxScore).sum() + " points):");
             skipped.forEach(t -> System.out.println("   - " + t.fullName() + ": " + t.output()));
+        }
+        return "";
+    }
+
+    private static boolean hasTests(Path testClasses) {
+        if (!Files.isDirectory(testClasses)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(testClasses)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith("Test.class"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,7 +23,6 @@ import java.util.stream.Stream;
 public final class Results {
     public static final String RESULTS_FILE = "results.json";
     static final String PARTS_DIR = "parts";
-    private static final Pattern TASK_NUMBER = Pattern.compile("^Task (\\d+)");
 
     private final List<GradedTest> tests;
     private final boolean finished;
@@ -116,23 +113,17 @@ public final class Results {
         }
     }
 
-    /** Groups tests by task, tasks in their number order ("Task 2" before "Task 10"), stable otherwise. */
+    /** Groups tests by task, tasks in their order ({@link Tasks#ORDER}), stable otherwise. */
     private static List<GradedTest> inTaskOrder(List<GradedTest> tests) {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         for (GradedTest t : tests) {
             firstSeen.putIfAbsent(t.task, firstSeen.size());
         }
-        Comparator<GradedTest> byTask = Comparator
-                .comparingInt((GradedTest t) -> taskNumber(t.task))
+        Comparator<GradedTest> byTask = Comparator.comparing((GradedTest t) -> t.task, Tasks.ORDER)
                 .thenComparingInt(t -> firstSeen.get(t.task));
         List<GradedTest> sorted = new ArrayList<>(tests);
         sorted.sort(byTask); // List.sort is stable: tests keep their run order within a task
         return sorted;
-    }
-
-    private static int taskNumber(String task) {
-        Matcher m = TASK_NUMBER.matcher(task);
-        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     /** Writes {@code results.json} in Gradescope's shape; the total is the sum of the tests. */
@@ -148,14 +139,7 @@ public final class Results {
         json.put("stdout_visibility", "visible");
         List<Map<String, Object>> list = new ArrayList<>();
         for (GradedTest t : tests) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.fullName());
-            m.put("score", t.score());
-            m.put("max_score", t.maxScore);
-            m.put("status", t.status == GradedTest.Status.PASSED ? "passed" : "failed");
-            m.put("output", t.output.isEmpty() ? t.status.json() : t.status.json() + ": " + t.output);
-            m.put("visibility", t.hidden ? "after_published" : "visible");
-            list.add(m);
+            list.add(t.gradescopeEntry(t.fullName(), t.output.isEmpty() ? t.status.json() : t.status.json() + ": " + t.output));
         }
         json.put("tests", list);
         Map<String, Object> extra = new LinkedHashMap<>();

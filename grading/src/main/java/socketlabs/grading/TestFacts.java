@@ -58,6 +58,11 @@ public final class TestFacts {
         }
     }
 
+    /** A test's key, the same in every JVM and every run: {@code class#method(parameter types)}. */
+    public static String keyOf(MethodSource m) {
+        return m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
+    }
+
     public static Optional<MethodSource> methodSource(TestIdentifier id) {
         return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
     }

@@ -3,6 +3,7 @@ package socketlabs.instructor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import socketlabs.grading.Labs;
 
 /**
  * Generates a class of submissions from the course itself and grades it as tools/grade-class
@@ -18,12 +19,7 @@ public final class ClassBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.main(args, ClassBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {
@@ -57,7 +53,7 @@ public final class ClassBenchmark {
 
     /** Writes one lab of a generated submission: the solution, the starter, or the starter broken. */
     static void handIn(Course course, String lab, String kind, Path student) {
-        String pkg = Course.packageDir(lab);
+        String pkg = Labs.packageDir(lab);
         Path to = student.resolve(lab).resolve("src/main/java").resolve(pkg);
         if (kind.equals("solution")) {
             Fs.copyTree(course.root.resolve("solutions/src/main/java").resolve(pkg), to);

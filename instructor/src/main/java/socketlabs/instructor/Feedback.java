@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import socketlabs.grading.GradedTest;
 import socketlabs.grading.Json;
 
 /**
@@ -22,21 +23,21 @@ final class Feedback {
     private Feedback() {
     }
 
-    static void write(Results.Submission s, Path dir) {
+    static void write(SubmissionGrade s, Path dir) {
         Fs.write(dir.resolve(REPORT), markdown(s));
         Fs.write(dir.resolve(RESULTS), Json.write(gradescope(s))); // last: its presence marks the submission done
     }
 
-    static Map<String, Object> gradescope(Results.Submission s) {
+    static Map<String, Object> gradescope(SubmissionGrade s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", s.score());
         json.put("max_score", s.maxScore());
         StringBuilder output = new StringBuilder(s.limits().unsandboxed() ? "WARNING: " + s.limits().sandboxed() + "\n" : "");
         output.append(s.score()).append('/').append(s.maxScore()).append(" points.\n");
-        for (Results.LabResult lab : s.labs()) {
+        for (LabGrade lab : s.labs()) {
             output.append(lab.lab()).append(": ").append(lab.score()).append('/').append(lab.maxScore());
-            if (!lab.state().equals("graded")) {
-                output.append(" (").append(lab.state()).append(')');
+            if (lab.state() != LabGrade.State.GRADED) {
+                output.append(" (").append(lab.state().label).append(')');
             }
             output.append('\n');
             if (lab.compilerOutput() != null) {
@@ -52,27 +53,20 @@ final class Feedback {
         json.put("visibility", "visible");
         json.put("stdout_visibility", "hidden");
         List<Map<String, Object>> tests = new ArrayList<>();
-        for (Results.LabResult lab : s.labs()) {
-            for (Results.Test t : lab.tests()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", lab.lab() + " › " + t.entry().fullName());
-                m.put("score", t.score());
-                m.put("max_score", t.entry().points());
-                m.put("status", t.status().equals("passed") ? "passed" : "failed");
-                m.put("output", t.status().equals("passed") ? "passed" : expectedAndHappened(t));
-                m.put("visibility", t.entry().hidden() ? "after_published" : "visible");
-                tests.add(m);
+        for (LabGrade lab : s.labs()) {
+            for (GradedTest t : lab.tests()) {
+                tests.add(t.gradescopeEntry(lab.lab() + " › " + t.fullName(), t.passed() ? "passed" : expectedAndHappened(t)));
             }
         }
         json.put("tests", tests);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("student", s.student());
         Map<String, Object> labs = new LinkedHashMap<>();
-        for (Results.LabResult lab : s.labs()) {
+        for (LabGrade lab : s.labs()) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("score", lab.score());
             l.put("max_score", lab.maxScore());
-            l.put("state", lab.state());
+            l.put("state", lab.state().label);
             l.put("seconds", Math.round(lab.seconds() * 10) / 10.0);
             labs.put(lab.lab(), l);
         }
@@ -84,7 +78,7 @@ final class Feedback {
         return json;
     }
 
-    static String markdown(Results.Submission s) {
+    static String markdown(SubmissionGrade s) {
         StringBuilder md = new StringBuilder();
         md.append("# Grading report: ").append(s.student()).append("\n\n");
         if (s.limits().unsandboxed()) {
@@ -97,16 +91,16 @@ final class Feedback {
         md.append(", graded ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(s.gradedAt().atOffset(ZoneOffset.UTC)
                 .withNano(0))).append(" UTC.\n\n");
         md.append("| Lab | Score | |\n|---|---:|---|\n");
-        for (Results.LabResult lab : s.labs()) {
+        for (LabGrade lab : s.labs()) {
             md.append("| ").append(lab.lab()).append(" | ").append(lab.score()).append(" / ").append(lab.maxScore())
-                    .append(" | ").append(lab.state()).append(" |\n");
+                    .append(" | ").append(lab.state().label).append(" |\n");
         }
         md.append("\nOnly each lab's `src/main/java` was taken from the submission; the tests, hidden tests, provided"
                 + " code and build files are the course's own, so changing them changes nothing.\n\n");
         md.append("Limits: ").append(s.limits().describe()).append("\n");
-        for (Results.LabResult lab : s.labs()) {
+        for (LabGrade lab : s.labs()) {
             md.append("\n## ").append(lab.lab()).append(": ").append(lab.score()).append(" / ").append(lab.maxScore());
-            md.append(lab.state().equals("graded") ? "" : " (" + lab.state() + ")").append("\n\n");
+            md.append(lab.state() == LabGrade.State.GRADED ? "" : " (" + lab.state().label + ")").append("\n\n");
             if (lab.compilerOutput() != null) {
                 md.append("The compiler's messages:\n\n```\n").append(clip(lab.compilerOutput(), 20000).strip())
                         .append("\n```\n\n");
@@ -122,27 +116,27 @@ final class Feedback {
                 md.append('\n');
             }
             md.append("| Task | Passed | Points |\n|---|---:|---:|\n");
-            Map<String, List<Results.Test>> byTask = lab.tests().stream().collect(Collectors.groupingBy(
-                    t -> t.entry().task().isEmpty() ? "(other tests)" : t.entry().task(), LinkedHashMap::new, Collectors.toList()));
-            for (Map.Entry<String, List<Results.Test>> e : byTask.entrySet()) {
-                long passed = e.getValue().stream().filter(t -> t.status().equals("passed")).count();
+            Map<String, List<GradedTest>> byTask = lab.tests().stream().collect(Collectors.groupingBy(
+                    t -> t.task().isEmpty() ? "(other tests)" : t.task(), LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<GradedTest>> e : byTask.entrySet()) {
+                long passed = e.getValue().stream().filter(t -> t.passed()).count();
                 md.append("| ").append(e.getKey()).append(" | ").append(passed).append(" / ").append(e.getValue().size())
-                        .append(" | ").append(e.getValue().stream().mapToInt(Results.Test::score).sum()).append(" / ")
-                        .append(e.getValue().stream().mapToInt(t -> t.entry().points()).sum()).append(" |\n");
+                        .append(" | ").append(e.getValue().stream().mapToInt(GradedTest::score).sum()).append(" / ")
+                        .append(e.getValue().stream().mapToInt(t -> t.maxScore()).sum()).append(" |\n");
             }
-            List<Results.Test> failed = lab.tests().stream().filter(t -> !t.status().equals("passed")).collect(Collectors.toList());
+            List<GradedTest> failed = lab.tests().stream().filter(t -> !t.passed()).collect(Collectors.toList());
             if (failed.isEmpty()) {
                 md.append("\nEvery test passed.\n");
                 continue;
             }
-            if (lab.compilerOutput() != null || lab.state().equals("not handed in")) {
+            if (lab.compilerOutput() != null || lab.state() == LabGrade.State.NOT_HANDED_IN) {
                 md.append("\nNo test could run: ").append(failed.get(0).output().replaceFirst("^not run: ", "")).append(".\n");
                 continue;
             }
             md.append("\n### Not passed (").append(failed.size()).append(")\n");
-            for (Results.Test t : failed) {
-                md.append("\n#### ").append(t.entry().fullName()).append(t.entry().hidden() ? " (hidden test)" : "")
-                        .append(" (0 / ").append(t.entry().points()).append(")\n\n");
+            for (GradedTest t : failed) {
+                md.append("\n#### ").append(t.fullName()).append(t.hidden() ? " (hidden test)" : "")
+                        .append(" (0 / ").append(t.maxScore()).append(")\n\n");
                 md.append(expectedAndHappenedMarkdown(t));
             }
         }
@@ -155,12 +149,12 @@ final class Feedback {
     }
 
     /** "Expected: the requirement. What happened: the test's message." */
-    static String expectedAndHappened(Results.Test t) {
-        return "Expected: " + t.entry().name() + ".\nWhat happened (" + t.status() + "): " + t.output();
+    static String expectedAndHappened(GradedTest t) {
+        return "Expected: " + t.name() + ".\nWhat happened (" + t.status().json() + "): " + t.output();
     }
 
-    private static String expectedAndHappenedMarkdown(Results.Test t) {
-        return "- Expected: " + t.entry().name() + ".\n- What happened (" + t.status() + "):\n\n```\n"
+    private static String expectedAndHappenedMarkdown(GradedTest t) {
+        return "- Expected: " + t.name() + ".\n- What happened (" + t.status().json() + "):\n\n```\n"
                 + clip(t.output(), 4000).strip() + "\n```\n";
     }
 

@@ -1,48 +1,32 @@
 package socketlabs.instructor;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.file.StandardDeleteOption;
 
-/** The few file operations the toolkit needs, with unchecked errors. */
+/** The few file operations the toolkit needs, with unchecked errors; trees are commons-io's. */
 final class Fs {
     private Fs() {
     }
 
-    /** Copies a tree, skipping every path (relative to {@code from}) that {@code skip} accepts. */
+    /** Copies a tree, skipping every path (relative to {@code from}) that {@code skip} accepts; nothing if absent. */
     static void copyTree(Path from, Path to, Predicate<Path> skip) {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
         try {
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Path rel = from.relativize(dir);
-                    if (!rel.toString().isEmpty() && skip.test(rel)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    Files.createDirectories(to.resolve(rel.toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Path rel = from.relativize(file);
-                    if (attrs.isRegularFile() && !skip.test(rel)) {
-                        Files.copy(file, to.resolve(rel.toString()), StandardCopyOption.REPLACE_EXISTING,
-                                StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileUtils.copyDirectory(from.toFile(), to.toFile(), f -> !skip.test(from.relativize(f.toPath())), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
@@ -52,15 +36,13 @@ final class Fs {
         copyTree(from, to, p -> false);
     }
 
+    /** Deletes a tree, read-only files too; nothing if absent. */
     static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
-                p.toFile().setWritable(true);
-                Files.deleteIfExists(p);
-            }
+        try {
+            PathUtils.deleteDirectory(dir, StandardDeleteOption.OVERRIDE_READ_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
@@ -87,6 +69,7 @@ final class Fs {
         }
     }
 
+    /** Writes a file whole: it appears with its full text or not at all. */
     static void write(Path file, String text) {
         try {
             if (file.getParent() != null) {
@@ -98,5 +81,36 @@ final class Fs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The size of a file, or the largest long when it cannot be read. */
+    static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code file} relative to {@code base}, with forward slashes on every system. */
+    static String rel(Path base, Path file) {
+        return base.relativize(file).toString().replace(File.separatorChar, '/');
     }
 }

@@ -20,12 +20,7 @@ public final class Grade {
     }
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.main(args, Grade::run);
     }
 
     private static void run(String[] args) throws Exception {
@@ -52,7 +47,7 @@ public final class Grade {
         Path work = java.nio.file.Files.createTempDirectory("socketlabs-grading-").resolve(student);
         System.out.println("Preparing the course (one Maven build of the pristine labs)...");
         Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
-        Results.Submission result = gradeOne(grader, student, input, work);
+        SubmissionGrade result = gradeOne(grader, student, input, work);
         Fs.deleteTree(work.getParent());
         Feedback.write(result, out);
         print(result);
@@ -60,28 +55,28 @@ public final class Grade {
     }
 
     /** Grades one hand-in; a submission that cannot even be unpacked still gets a report, with 0 points. */
-    static Results.Submission gradeOne(Grader grader, String student, Path input, Path work) {
+    static SubmissionGrade gradeOne(Grader grader, String student, Path input, Path work) {
         try {
             Path folder = Submission.open(input, work.resolve("submission"));
             return grader.grade(student, folder, work.resolve("labs"));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            List<Results.LabResult> labs = grader.labs.values().stream().map(lab -> new Results.LabResult(lab.name(),
-                    "could not be read", lab.catalogue().stream().map(t -> new Results.Test(t, "failed",
-                    "not run: the submission could not be read: " + e.getMessage())).toList(), null,
+            List<LabGrade> labs = grader.labs.values().stream().map(lab -> new LabGrade(lab.name(),
+                    LabGrade.State.UNREADABLE, Grader.failedAll(lab, "not run: the submission could not be read: "
+                    + e.getMessage()), null,
                     List.of("the submission could not be read: " + e.getMessage()), List.of(), 0)).toList();
-            return new Results.Submission(student, labs, grader.limits, java.time.Instant.now(), 0);
+            return new SubmissionGrade(student, labs, grader.limits, java.time.Instant.now(), 0);
         } finally {
             Fs.deleteTree(work);
         }
     }
 
-    static void print(Results.Submission s) {
+    static void print(SubmissionGrade s) {
         if (s.limits().unsandboxed()) {
             System.out.println("\n!!! " + s.limits().sandboxed());
         }
         System.out.printf("%n%s: %d/%d points (%.1f s)%n", s.student(), s.score(), s.maxScore(), s.seconds());
-        for (Results.LabResult lab : s.labs()) {
-            System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(), lab.state(),
+        for (LabGrade lab : s.labs()) {
+            System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(), lab.state().label,
                     lab.skipped().isEmpty() ? "" : ", " + lab.skipped().size() + " skipped", lab.seconds());
         }
         s.flags().forEach(f -> System.out.println("  flag: " + f));

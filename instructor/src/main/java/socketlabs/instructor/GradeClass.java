@@ -31,12 +31,7 @@ public final class GradeClass {
     }
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.main(args, GradeClass::run);
     }
 
     private static void run(String[] args) throws Exception {
@@ -96,7 +91,7 @@ public final class GradeClass {
                 }
                 String student = Submission.studentOf(s);
                 try {
-                    Results.Submission r = Grade.gradeOne(grader, student, s, workRoot.resolve(student));
+                    SubmissionGrade r = Grade.gradeOne(grader, student, s, workRoot.resolve(student));
                     Feedback.write(r, out.resolve(student));
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     int n = done.incrementAndGet();

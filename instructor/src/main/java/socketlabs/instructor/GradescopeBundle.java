@@ -27,12 +27,7 @@ public final class GradescopeBundle {
     }
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.main(args, GradescopeBundle::run);
     }
 
     private static void run(String[] args) throws Exception {

@@ -8,8 +8,23 @@ import java.util.Set;
 
 /** Command-line arguments: positional ones, and {@code --name value} options from a known set. */
 final class Options {
+    /** The body of a tool's main. */
+    interface Tool {
+        void run(String[] args) throws Exception;
+    }
+
     final List<String> positional = new ArrayList<>();
     private final Map<String, String> named = new HashMap<>();
+
+    /** Runs a tool: a usage error (an IllegalArgumentException) ends it with its message and exit code 2. */
+    static void main(String[] args, Tool tool) throws Exception {
+        try {
+            tool.run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
 
     Options(String[] args, Set<String> known, Set<String> flags) {
         for (int i = 0; i < args.length; i++) {

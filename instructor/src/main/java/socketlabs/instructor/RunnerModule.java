@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * The grading runner as a named module, {@code socketlabs.runner}, built once per grader from the
  * toolkit's and the grading module's classes: {@link TestRunner}, {@link RunnerListener} and
  * {@link Channel} in package {@code socketlabs.instructor}, which it neither exports nor opens, and
- * the grading package, which it exports (the tests use its annotations). JUnit's jars go on the
+ * {@link Event}, and the grading package, which it exports (the tests use its annotations). JUnit's jars go on the
  * module path beside it; the tests and the student's classes stay on the class path, in the
  * unnamed module, which may read the runner's exported API and nothing more: deep reflection
  * into the runner (its channel, its key, its watchdog) fails with InaccessibleObjectException,
@@ -36,7 +36,7 @@ final class RunnerModule {
             "jdk.management.agent", "jdk.management.jfr", "jdk.jfr", "jdk.compiler", "java.compiler", "jdk.javadoc",
             "jdk.jlink", "jdk.jpackage", "jdk.dynalink", "java.scripting", "java.desktop", "jdk.accessibility",
             "jdk.jconsole", "jdk.jstatd", "jdk.jartool", "jdk.jdeps", "jdk.jsobject", "jdk.sctp", "jdk.editpad");
-    private static final List<String> RUNNER_CLASSES = List.of("TestRunner", "RunnerListener", "Channel");
+    private static final List<String> RUNNER_CLASSES = List.of("TestRunner", "RunnerListener", "Channel", "Event");
 
     /** The module's folder. */
     final Path dir;
@@ -77,7 +77,7 @@ final class RunnerModule {
         }
         Fs.deleteTree(dir);
         Path pkg = dir.resolve("socketlabs/instructor");
-        Grader.mkdirs(pkg);
+        Fs.mkdirs(pkg);
         Path toolkit = Course.toolkitClasses().resolve("socketlabs/instructor");
         for (Path f : Fs.files(toolkit, ".class")) {
             String n = f.getFileName().toString();
@@ -149,7 +149,7 @@ final class RunnerModule {
             for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
                 if (!e.isDirectory() && (e.getName().startsWith("socketlabs/grading/") || e.getName().equals("junit-platform.properties"))) {
                     Path to = dir.resolve(e.getName());
-                    Grader.mkdirs(to.getParent());
+                    Fs.mkdirs(to.getParent());
                     try (java.io.InputStream in = z.getInputStream(e)) {
                         Files.copy(in, to);
                     }

@@ -121,7 +121,7 @@ final class Sandbox {
                 Limits.DEFAULT, false);
         String out;
         try {
-            out = Course.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
+            out = Processes.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
         } catch (RuntimeException e) {
             out = e.getMessage();
         }

@@ -51,7 +51,7 @@ final class Submission {
             return scratch;
         }
         if (name.endsWith(".bundle")) {
-            String out = Course.runQuietly(List.of("git", "clone", "--quiet", input.toAbsolutePath().toString(),
+            String out = Processes.runQuietly(List.of("git", "clone", "--quiet", input.toAbsolutePath().toString(),
                     scratch.toAbsolutePath().toString()), input.toAbsolutePath().getParent(), 120);
             if (!Files.isDirectory(scratch)) {
                 throw new IllegalArgumentException("cannot unpack the git bundle " + input + " (is git installed?): " + out);

@@ -1,18 +1,18 @@
 package socketlabs.instructor;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import socketlabs.grading.Json;
+import java.util.stream.Collectors;
 
 /**
  * Starts one grading test JVM, hands it its channel key, collects the events it signs, and kills
@@ -24,23 +24,45 @@ final class TestJvm {
     private static final int STDERR_TAIL = 8192;
 
     /** What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr. */
-    record Outcome(List<Map<?, ?>> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
     }
 
     // the test JVMs running now: if the grader is stopped (Ctrl-C), none of them outlives it
     private static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TestJvm::killTree), "grader-kill-test-jvms"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Processes::killTree), "grader-kill-test-jvms"));
     }
 
     private TestJvm() {
     }
 
+    /** The flags of a JVM that runs graded tests under {@code limits}, its temporary files in {@code tmp}. */
+    static List<String> gradingFlags(Limits limits, Path tmp) {
+        return List.of("-Xmx" + limits.heapMegabytes() + "m", "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m",
+                "-XX:+UseSerialGC", "-Xshare:auto",
+                // the quick compiler only: a third less CPU for these short runs, which matters on a shared grader
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+    }
+
+    /** The command line of a test JVM: java, its flags and classpath, then {@link TestRunner} and its arguments. */
+    static List<String> command(List<String> flags, List<Path> classpath, List<String> runnerArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Course.javaExecutable());
+        cmd.addAll(flags);
+        cmd.add("-cp");
+        cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        cmd.add(TestRunner.class.getName());
+        cmd.addAll(runnerArgs);
+        return cmd;
+    }
+
+    /** Runs one test JVM ({@code command}, from {@link #command}) to its end or to {@code timeoutMillis}. */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis) {
         byte[] key = Channel.newKey();
         Channel channel = new Channel(key);
-        List<Map<?, ?>> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         StringBuilder stderr = new StringBuilder();
         Process p;
         try {
@@ -73,22 +95,22 @@ final class TestJvm {
                     break;
                 }
             }
-            killTree(p.toHandle());
+            Processes.killTree(p.toHandle());
             started.forEach(ProcessHandle::destroyForcibly);
             LIVE.remove(p.toHandle());
             p.waitFor(10, TimeUnit.SECONDS);
             out.join(5000);
             err.join(1000);
         } catch (InterruptedException e) {
-            killTree(p.toHandle());
+            Processes.killTree(p.toHandle());
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading", e);
         }
-        List<Map<?, ?>> seen;
+        List<Event> seen;
         synchronized (events) {
             seen = new ArrayList<>(events);
         }
-        boolean done = seen.stream().anyMatch(e -> "done".equals(e.get("e")));
+        boolean done = seen.stream().anyMatch(e -> e instanceof Event.Done);
         String tail;
         synchronized (stderr) {
             tail = stderr.toString();
@@ -96,13 +118,7 @@ final class TestJvm {
         return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done);
     }
 
-    /** Kills a process and everything it started, children first. */
-    static void killTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    private static void readEvents(InputStream stream, Channel channel, List<Map<?, ?>> events) {
+    private static void readEvents(InputStream stream, Channel channel, List<Event> events) {
         try (Reader r = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
             boolean overlong = false;
@@ -124,20 +140,13 @@ final class TestJvm {
         }
     }
 
-    private static void accept(String line, Channel channel, List<Map<?, ?>> events) {
+    private static void accept(String line, Channel channel, List<Event> events) {
         String json = channel.verify(line.trim());
-        if (json == null) {
-            return;
-        }
-        try {
-            Object parsed = Json.parse(json);
-            if (parsed instanceof Map) {
-                synchronized (events) {
-                    events.add((Map<?, ?>) parsed);
-                }
+        Event event = json == null ? null : Event.parse(json);
+        if (event != null) {
+            synchronized (events) {
+                events.add(event);
             }
-        } catch (IllegalArgumentException ignored) {
-            // cannot happen for a signed line; skipped all the same
         }
     }
 

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,7 +26,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import socketlabs.grading.Json;
+import socketlabs.grading.TestRecorder;
 
 /**
  * The main class of a grading test JVM, started by the grader with the lab's test classpath. It
@@ -60,10 +58,11 @@ public final class TestRunner {
         // the grading module's own listener stays out: JUnit reads this when the launcher is made, not
         // from the request (it would write result files and hold a System.exit, which the grader reports itself)
         System.setProperty(QUIET_LISTENERS[0], QUIET_LISTENERS[1]);
-        // a lambda, not a named class: what it holds is out of reach of reflection from student code
-        Consumer<Map<String, Object>> emit = json -> {
+        // the key stops forged lines from the code under test's own printing; code in this same JVM
+        // could still reach it (reflection, a heap walk), which the signature alone cannot prevent
+        Consumer<Event> emit = event -> {
             synchronized (events) {
-                events.print("\n" + channel.sign(Json.write(json).replace("\n", " ")) + "\n");
+                events.print("\n" + channel.sign(event.toJson()) + "\n");
                 events.flush();
             }
         };
@@ -78,30 +77,20 @@ public final class TestRunner {
         } else {
             throw new IllegalArgumentException("usage: TestRunner list CLASS... | run MAX_THREADS DIR CLASS [key=value...]");
         }
-        emit.accept(Map.of("e", "done"));
+        emit.accept(new Event.Done());
         Runtime.getRuntime().halt(0); // student threads and shutdown hooks must not hold the JVM
     }
 
-    private static void list(List<String> classes, Consumer<Map<String, Object>> emit) {
+    private static void list(List<String> classes, Consumer<Event> emit) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()))
                 .configurationParameter(QUIET_LISTENERS[0], QUIET_LISTENERS[1])
                 .build();
         TestPlan plan = LauncherFactory.create().discover(request);
-        for (RunnerListener.Described t : RunnerListener.describeAll(plan)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("e", "test");
-            m.put("class", t.className());
-            m.put("key", t.key());
-            m.put("task", t.task());
-            m.put("name", t.name());
-            m.put("points", t.points());
-            m.put("hidden", t.hidden());
-            emit.accept(m);
-        }
+        TestRecorder.discover(plan).forEach(t -> emit.accept(new Event.Listed(t)));
     }
 
-    private static void run(String className, String selection, List<String> config, Consumer<Map<String, Object>> emit) {
+    private static void run(String className, String selection, List<String> config, Consumer<Event> emit) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         if (selection.equals("*") || selection.isEmpty()) {
             selectors.add(DiscoverySelectors.selectClass(className));
@@ -137,13 +126,13 @@ public final class TestRunner {
     }
 
     /** Stops a thread bomb: past the limit the JVM reports it and ends itself. */
-    private static void watchThreads(int maxThreads, Consumer<Map<String, Object>> emit) {
+    private static void watchThreads(int maxThreads, Consumer<Event> emit) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Thread watchdog = new Thread(() -> {
             while (true) {
                 int count = threads.getThreadCount();
                 if (count > maxThreads) {
-                    emit.accept(Map.of("e", "limit", "what", "threads", "count", count));
+                    emit.accept(new Event.ThreadLimit(count));
                     Runtime.getRuntime().halt(3);
                 }
                 try {

@@ -136,7 +136,7 @@ class AttackTest {
         // what the feedback shows besides the tests' names (which the catalogue gives, hidden ones too)
         String shown = report("leaker") + tests("leaker").stream().map(t -> String.valueOf(t.get("output")))
                 .collect(Collectors.joining("\n"));
-        for (Lab.Entry e : lab.catalogue()) {
+        for (socketlabs.grading.GradedTest e : lab.catalogue()) {
             shown = shown.replace(e.name(), "");
         }
         assertTrue(shown.contains("leak attempt") || shown.contains("withheld"), "the leaking code ran: " + shown);

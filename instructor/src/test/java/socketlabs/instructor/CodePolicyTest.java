@@ -37,7 +37,7 @@ class CodePolicyTest {
         Path src = tmp.resolve("src/socketlabs/lab01/" + className + ".java");
         Fs.write(src, "package socketlabs.lab01;\n" + source);
         Path classes = tmp.resolve("classes");
-        assertNull(Grader.compile("17", List.of(src), List.of(), classes, tmp, tmp));
+        assertNull(Javac.compile("17", List.of(src), List.of(), classes, tmp, tmp));
         return CodePolicy.check(classes, provided).stream().map(f -> f.where() + " " + f.rule().says()).collect(Collectors.toList());
     }
 

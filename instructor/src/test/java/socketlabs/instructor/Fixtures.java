@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import socketlabs.grading.GradedTest;
+import socketlabs.grading.Labs;
 
 /**
  * Generated submissions, built from the course itself so that they keep up as the labs grow: a
@@ -38,7 +40,7 @@ final class Fixtures {
     static synchronized Map<String, Lab> prepared() {
         if (prepared == null) {
             Course course = course();
-            prepared = course.prepare(course.labs());
+            prepared = Preparation.prepare(course, course.labs());
         }
         return prepared;
     }
@@ -62,7 +64,7 @@ final class Fixtures {
     /** A submission folder holding the reference solution of each lab: its package from solutions/src/main/java. */
     static Path solution(Path dir, List<String> labs) {
         for (String lab : labs) {
-            String pkg = Course.packageDir(lab);
+            String pkg = Labs.packageDir(lab);
             Fs.copyTree(course().root.resolve("solutions/src/main/java").resolve(pkg), dir.resolve(lab).resolve("src/main/java").resolve(pkg));
         }
         return dir;
@@ -96,11 +98,38 @@ final class Fixtures {
         return edit(submission, PORTS, s -> insertAfterBrace(s, s.indexOf(CLASSIFY), "\n" + statements + "\n"));
     }
 
+    /** The brace that closes the one at {@code open}, comments and literals skipped; -1 if none. */
+    static int closingBrace(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                i = s.indexOf('\n', i);
+            } else if (s.startsWith("/*", i)) {
+                i = s.indexOf("*/", i + 2);
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < s.length() && s.charAt(i) != c && s.charAt(i) != '\n'; i++) {
+                    if (s.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+            if (i < 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Ports.classify with this body instead of its own. */
     static Path classifyBody(Path submission, String body) {
         return edit(submission, PORTS, s -> {
             int open = s.indexOf('{', requireFound(s.indexOf(CLASSIFY)));
-            return s.substring(0, open + 1) + "\n" + body + "\n    }" + s.substring(matchingBrace(s, open) + 1);
+            return s.substring(0, open + 1) + "\n" + body + "\n    }" + s.substring(requireFound(closingBrace(s, open)) + 1);
         });
     }
 
@@ -124,30 +153,6 @@ final class Fixtures {
         return at;
     }
 
-    /** The brace that closes the one at {@code open}; comments, string and char literals are skipped. */
-    private static int matchingBrace(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (s.startsWith("//", i)) {
-                i = s.indexOf('\n', i);
-            } else if (s.startsWith("/*", i)) {
-                i = s.indexOf("*/", i + 2) + 1;
-            } else if (c == '"' || c == '\'') {
-                for (i++; s.charAt(i) != c; i++) {
-                    if (s.charAt(i) == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unbalanced braces");
-    }
-
     static void write(Path file, String text) {
         Fs.write(file, text);
     }
@@ -157,7 +162,7 @@ final class Fixtures {
         List<String> names = List.of(simpleNames);
         return lab.catalogue().stream()
                 .filter(e -> names.contains(e.className().substring(e.className().lastIndexOf('.') + 1)))
-                .mapToInt(Lab.Entry::points).sum();
+                .mapToInt(GradedTest::maxScore).sum();
     }
 
     /** Packs a folder as a zip with one top folder, as students' zips often are. */

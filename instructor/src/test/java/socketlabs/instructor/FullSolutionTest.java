@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import socketlabs.grading.GradedTest;
 import socketlabs.grading.Json;
 
 /**
@@ -31,7 +32,7 @@ class FullSolutionTest {
     // CAP_NET_RAW, bit 13 of the capability sets (linux/capability.h)
     private static final int CAP_NET_RAW = 13;
     Path tmp;
-    Results.Submission result;
+    SubmissionGrade result;
     Map<?, ?> json;
     String report;
 
@@ -56,15 +57,15 @@ class FullSolutionTest {
     @Test
     @DisplayName("every lab is graded, and every test passes (or is skipped for want of raw sockets)")
     void everyLabFullMarks() {
-        assertEquals(Fixtures.course().labs(), result.labs().stream().map(Results.LabResult::lab).toList());
-        for (Results.LabResult lab : result.labs()) {
-            assertEquals("graded", lab.state(), lab.lab() + "\n" + report);
+        assertEquals(Fixtures.course().labs(), result.labs().stream().map(LabGrade::lab).toList());
+        for (LabGrade lab : result.labs()) {
+            assertEquals(LabGrade.State.GRADED, lab.state(), lab.lab() + "\n" + report);
             assertTrue(lab.maxScore() > 0, lab.lab() + " has graded tests");
-            for (Results.Test t : lab.tests()) {
-                assertTrue(t.status().equals("passed") || t.status().equals("skipped"),
-                        () -> lab.lab() + " › " + t.entry().fullName() + ": " + t.status() + ": " + t.output());
+            for (GradedTest t : lab.tests()) {
+                assertTrue(t.passed() || t.status() == GradedTest.Status.SKIPPED,
+                        () -> lab.lab() + " › " + t.fullName() + ": " + t.status() + ": " + t.output());
             }
-            int skipped = lab.tests().stream().filter(t -> t.status().equals("skipped")).mapToInt(t -> t.entry().points()).sum();
+            int skipped = lab.tests().stream().filter(t -> t.status() == GradedTest.Status.SKIPPED).mapToInt(GradedTest::maxScore).sum();
             assertEquals(lab.maxScore() - skipped, lab.score(), lab.lab() + "\n" + report);
         }
         assertEquals(List.of(), result.flags(), "the reference solutions raise no flag");
@@ -73,10 +74,10 @@ class FullSolutionTest {
     @Test
     @DisplayName("the hidden tests of every lab run and pass")
     void hiddenTestsRun() {
-        for (Results.LabResult lab : result.labs()) {
-            List<Results.Test> hidden = lab.tests().stream().filter(t -> t.entry().hidden()).toList();
+        for (LabGrade lab : result.labs()) {
+            List<GradedTest> hidden = lab.tests().stream().filter(t -> t.hidden()).toList();
             assertFalse(hidden.isEmpty(), lab.lab() + " has hidden tests");
-            hidden.forEach(t -> assertEquals("passed", t.status(), () -> lab.lab() + " › " + t.entry().fullName() + ": " + t.output()));
+            hidden.forEach(t -> assertEquals(GradedTest.Status.PASSED, t.status(), () -> lab.lab() + " › " + t.fullName() + ": " + t.output()));
         }
     }
 

@@ -1,6 +1,7 @@
 package socketlabs.lab02;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Bytes as students need to see them in a failure message: hex, with the first difference pointed out. */
 final class Hex {
@@ -11,11 +12,9 @@ final class Hex {
 
     /** Up to 16 bytes from {@code from} as "68 65 6c 6c 6f", with "..." when there are more. */
     static String of(byte[] bytes, int from) {
-        StringBuilder out = new StringBuilder();
+        int start = Math.max(0, from);
         int end = Math.min(bytes.length, from + SHOWN);
-        for (int i = Math.max(0, from); i < end; i++) {
-            out.append(String.format("%02x", bytes[i] & 0xff)).append(i + 1 < end ? " " : "");
-        }
+        StringBuilder out = new StringBuilder(start < end ? HexFormat.ofDelimiter(" ").formatHex(bytes, start, end) : "");
         if (end < bytes.length) {
             out.append(" ...");
         }
@@ -37,7 +36,7 @@ final class Hex {
             if (expected[i] != actual[i]) {
                 int from = Math.max(0, i - 4);
                 return "first difference at byte " + i + " of " + expected.length + ": expected "
-                        + String.format("%02x", expected[i] & 0xff) + ", got " + String.format("%02x", actual[i] & 0xff)
+                        + HexFormat.of().toHexDigits(expected[i]) + ", got " + HexFormat.of().toHexDigits(actual[i])
                         + " (from byte " + from + " expected [" + of(expected, from) + "], got [" + of(actual, from) + "])";
             }
         }

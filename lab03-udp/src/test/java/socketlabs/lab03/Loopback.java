@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 
 /** Test-side helpers: loopback sockets on port 0 with a read timeout, and bytes shown for failure messages. */
@@ -62,10 +63,7 @@ final class Loopback {
         if (data == null) {
             return "(nothing)";
         }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(16, data.length); i++) {
-            out.append(i == 0 ? "" : " ").append(String.format("%02x", data[i]));
-        }
+        StringBuilder out = new StringBuilder(HexFormat.ofDelimiter(" ").formatHex(data, 0, Math.min(16, data.length)));
         if (data.length > 16) {
             out.append(" ... (").append(data.length).append(" bytes in all)");
         }

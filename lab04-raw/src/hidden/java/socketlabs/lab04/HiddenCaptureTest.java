@@ -14,7 +14,7 @@ import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
 
 @Hidden
-@DisplayName("Task 3 · Reading captures (hidden)")
+@DisplayName("Task 3 · Reading captures")
 class HiddenCaptureTest {
 
     @Test

@@ -10,7 +10,7 @@ import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
 
 @Hidden
-@DisplayName("Task 1 · The Internet checksum (hidden)")
+@DisplayName("Task 1 · The Internet checksum")
 class HiddenChecksumTest {
 
     @Test

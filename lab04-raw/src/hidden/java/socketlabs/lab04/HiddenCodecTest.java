@@ -11,7 +11,7 @@ import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
 
 @Hidden
-@DisplayName("Task 2 · Header codecs (hidden)")
+@DisplayName("Task 2 · IPv4 header")
 class HiddenCodecTest {
     static final Inet4Address A = Addresses.ipv4("172.16.254.1");
     static final Inet4Address B = Addresses.ipv4("255.255.255.254");
@@ -35,19 +35,5 @@ class HiddenCodecTest {
                         back.fragmentOffset(), back.ttl(), back.protocol(), back.source(), back.destination()), "every field read back");
         assertArrayEquals(options, back.options(), "the 40 option bytes");
         assertEquals(0, TestPackets.checksum(bytes, 0, 60), "the written header checks to 0");
-    }
-
-    @Test
-    @Points(1)
-    @DisplayName("hidden: TCP fields at their largest values")
-    void tcpExtremes() {
-        TcpSegment s = new TcpSegment(65535, 1, 0xFFFFFFFFL, 0x80000000L, 0xFF, 65535, 0, 0x8001, new byte[40], new byte[] {7});
-        byte[] bytes = s.toBytes(A, B);
-        assertEquals(0, TestPackets.pseudoHeaderChecksum(A, B, 6, bytes), "the written segment checks to 0 with its pseudo-header");
-        TcpSegment back = TcpSegment.parse(bytes, 0, bytes.length);
-        assertEquals(List.of(65535, 1, 0xFFFFFFFFL, 0x80000000L, 0xFF, 65535, 0x8001, 15),
-                List.of(back.sourcePort(), back.destinationPort(), back.sequenceNumber(), back.acknowledgementNumber(), back.flags(),
-                        back.window(), back.urgentPointer(), back.dataOffset()), "every field read back, unsigned");
-        assertArrayEquals(new byte[] {7}, back.payload(), "the payload after 40 bytes of options");
     }
 }

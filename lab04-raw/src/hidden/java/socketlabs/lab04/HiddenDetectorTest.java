@@ -12,7 +12,7 @@ import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
 
 @Hidden
-@DisplayName("Task 4 · Port-scan detector (hidden)")
+@DisplayName("Task 4 · Port-scan detector")
 class HiddenDetectorTest {
 
     @Test

@@ -1,5 +1,7 @@
 package socketlabs.lab04;
 
+import java.util.HexFormat;
+
 /** Bytes as hex for failure messages ("45 00 00 54 ..."), and hex text back to bytes. */
 final class Hex {
     private static final int SHOWN = 96;
@@ -13,10 +15,7 @@ final class Hex {
     }
 
     static String of(byte[] b, int offset, int length) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < Math.min(length, SHOWN); i++) {
-            s.append(i == 0 ? "" : " ").append(String.format("%02x", b[offset + i] & 0xFF));
-        }
+        StringBuilder s = new StringBuilder(HexFormat.ofDelimiter(" ").formatHex(b, offset, offset + Math.min(length, SHOWN)));
         if (length > SHOWN) {
             s.append(" ... (").append(length).append(" bytes)");
         }
@@ -25,12 +24,7 @@ final class Hex {
 
     /** "45 00 00 54" (spaces optional) to bytes. */
     static byte[] parse(String hex) {
-        String h = hex.replaceAll("\\s", "");
-        byte[] b = new byte[h.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        }
-        return b;
+        return HexFormat.of().parseHex(hex.replaceAll("\\s", ""));
     }
 
     static String u16(int value) {

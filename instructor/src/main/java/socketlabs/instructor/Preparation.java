@@ -1,0 +1,83 @@
+package socketlabs.instructor;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Prepares the course for grading with one Maven run over the chosen labs: it compiles the pristine
+ * labs and writes each lab's test classpath ({@link SaveClasspath}); then each lab's catalogue of
+ * graded tests is taken ({@link Catalogue}).
+ */
+final class Preparation {
+    static final String CLASSPATH_FILE = "target/grader-classpath.txt";
+
+    private Preparation() {
+    }
+
+    /** The Maven command: -Dsocketlabs.mvn, $SOCKETLABS_MVN, the course's wrapper, or mvn. */
+    static List<String> maven(Course course) {
+        List<String> cmd = new ArrayList<>();
+        String given = System.getProperty("socketlabs.mvn", System.getenv("SOCKETLABS_MVN"));
+        if (given != null && !given.isBlank()) {
+            cmd.add(given);
+        } else if (Files.isRegularFile(course.root.resolve(Course.isWindows() ? "mvnw.cmd" : "mvnw"))) {
+            cmd.add(course.root.resolve(Course.isWindows() ? "mvnw.cmd" : "mvnw").toString());
+        } else {
+            cmd.add("mvn");
+        }
+        cmd.addAll(List.of("-B", "-ntp", "-q"));
+        if (Boolean.parseBoolean(System.getProperty("socketlabs.offline", "false"))) {
+            cmd.add("-o");
+        }
+        String extra = System.getenv("SOCKETLABS_MVN_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return cmd;
+    }
+
+    /**
+     * One Maven run over the chosen labs: compiles the pristine labs (starter, provided code, tests
+     * and hidden tests) and writes each lab's test classpath; then lists each lab's graded tests.
+     */
+    static Map<String, Lab> prepare(Course course, List<String> labs) {
+        List<String> cmd = new ArrayList<>(maven(course));
+        cmd.addAll(List.of("-f", course.root.resolve("pom.xml").toString(), "-pl", String.join(",", labs), "-am",
+                "test-compile", "exec:exec", "-Dexec.executable=" + Course.javaExecutable(), "-Dexec.classpathScope=test",
+                "-Dexec.args=-cp \"" + Course.toolkitClasses() + "\" socketlabs.instructor.SaveClasspath " + CLASSPATH_FILE
+                        + " %classpath"));
+        for (String lab : labs) {
+            try {
+                Files.deleteIfExists(course.lab(lab).resolve(CLASSPATH_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String output = Processes.runQuietly(cmd, course.root, 600);
+        Map<String, Lab> out = new LinkedHashMap<>();
+        for (String lab : labs) {
+            Path cpFile = course.lab(lab).resolve(CLASSPATH_FILE);
+            if (!Files.isRegularFile(cpFile)) {
+                throw new IllegalStateException("preparing the course failed: the instructor's build of " + lab
+                        + " did not compile or Maven could not run.\n" + String.join(" ", cmd) + "\n" + output);
+            }
+            Path builtClasses = course.lab(lab).resolve("target/classes").toAbsolutePath();
+            Path builtTests = course.lab(lab).resolve("target/test-classes").toAbsolutePath();
+            List<Path> deps = Arrays.stream(Fs.read(cpFile).trim().split(File.pathSeparator))
+                    .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath())
+                    .filter(p -> !p.equals(builtClasses) && !p.equals(builtTests))
+                    .collect(Collectors.toList());
+            out.put(lab, new Lab(lab, course.lab(lab), deps, Catalogue.of(course, lab, deps)));
+        }
+        return out;
+    }
+}
