@@ -24,6 +24,10 @@ final class EndWording {
                     : "after " + limits.classSeconds() + " s, the time limit for a test class";
             return "Timed out: the grader stopped the test JVM " + limit + ". " + TestFacts.TIMEOUT_HINT;
         }
+        if (o.stderrTail().contains("Too many open files")) {
+            return "The test JVM failed: the code under test had more than " + Sandbox.OPEN_FILES + " files and sockets open at"
+                    + " once (the kernel's limit). Close every socket and stream (try-with-resources).";
+        }
         if (o.stderrTail().contains("OutOfMemoryError")) {
             return "The test JVM ran out of memory (heap limit " + limits.heapMegabytes() + " MB). Look for data that"
                     + " grows without end: a buffer, a list, or a read loop that never stops.";

@@ -435,6 +435,10 @@ class AttackTest {
                             }
                         } catch (Throwable e) { }
                         tried.append(" sockets: ").append(sockets).append(';');
+                        for (Object o : KEEP) { // closed again only so that this JVM can still report what it tried
+                            try { ((java.net.ServerSocket) o).close(); } catch (java.io.IOException e) { }
+                        }
+                        KEEP.clear();
                         return tried.toString();
                     }
                     static String breakMore() {
