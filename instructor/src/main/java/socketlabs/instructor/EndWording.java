@@ -8,7 +8,12 @@ final class EndWording {
     }
 
     /** Why the JVM of {@code o} ended early, for the test it was running. */
-    static String whyEnded(TestJvm.Outcome o, Limits limits, boolean threadLimit, long limitMillis) {
+    static String whyEnded(TestJvm.Outcome o, Limits limits, boolean threadLimit, boolean memoryLimit, long limitMillis) {
+        if (memoryLimit) {
+            return "The test JVM was stopped by the kernel: the code under test used more than the memory limit of the"
+                    + " whole JVM (" + Sandbox.memoryMegabytes(limits) + " MB, heap and native memory together). Look for data"
+                    + " that grows without end, or threads started without end.";
+        }
         if (threadLimit) {
             return "The test JVM was stopped: the code under test had more than " + limits.maxThreads()
                     + " threads alive at once. Start threads in bounded numbers (a pool), and end them.";
@@ -18,6 +23,10 @@ final class EndWording {
                     ? "when the lab's time limit of " + limits.labSeconds() + " s ran out"
                     : "after " + limits.classSeconds() + " s, the time limit for a test class";
             return "Timed out: the grader stopped the test JVM " + limit + ". " + TestFacts.TIMEOUT_HINT;
+        }
+        if (o.stderrTail().contains("Too many open files")) {
+            return "The test JVM failed: the code under test had more than " + Sandbox.OPEN_FILES + " files and sockets open at"
+                    + " once (the kernel's limit). Close every socket and stream (try-with-resources).";
         }
         if (o.stderrTail().contains("OutOfMemoryError")) {
             return "The test JVM ran out of memory (heap limit " + limits.heapMegabytes() + " MB). Look for data that"

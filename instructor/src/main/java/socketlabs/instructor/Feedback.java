@@ -32,7 +32,8 @@ final class Feedback {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", s.score());
         json.put("max_score", s.maxScore());
-        StringBuilder output = new StringBuilder(s.score() + "/" + s.maxScore() + " points.\n");
+        StringBuilder output = new StringBuilder(s.limits().unsandboxed() ? "WARNING: " + s.limits().sandboxed() + "\n" : "");
+        output.append(s.score()).append('/').append(s.maxScore()).append(" points.\n");
         for (LabGrade lab : s.labs()) {
             output.append(lab.lab()).append(": ").append(lab.score()).append('/').append(lab.maxScore());
             if (lab.state() != LabGrade.State.GRADED) {
@@ -72,6 +73,7 @@ final class Feedback {
         extra.put("labs", labs);
         extra.put("flags", s.flags());
         extra.put("graded_at", s.gradedAt().toString());
+        extra.put("sandbox", s.limits().sandboxed());
         json.put("extra_data", extra);
         return json;
     }
@@ -79,6 +81,9 @@ final class Feedback {
     static String markdown(SubmissionGrade s) {
         StringBuilder md = new StringBuilder();
         md.append("# Grading report: ").append(s.student()).append("\n\n");
+        if (s.limits().unsandboxed()) {
+            md.append("> **WARNING: ").append(s.limits().sandboxed()).append("**\n\n");
+        }
         md.append("**Score: ").append(s.score()).append(" / ").append(s.maxScore()).append("**");
         if (s.maxScore() > 0) {
             md.append(" (").append(Math.round(100.0 * s.score() / s.maxScore())).append("%)");

@@ -71,6 +71,9 @@ public final class Grade {
     }
 
     static void print(SubmissionGrade s) {
+        if (s.limits().unsandboxed()) {
+            System.out.println("\n!!! " + s.limits().sandboxed());
+        }
         System.out.printf("%n%s: %d/%d points (%.1f s)%n", s.student(), s.score(), s.maxScore(), s.seconds());
         for (LabGrade lab : s.labs()) {
             System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(), lab.state().label,

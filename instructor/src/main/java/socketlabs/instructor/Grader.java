@@ -1,34 +1,69 @@
 package socketlabs.instructor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import socketlabs.grading.GradedTest;
+import socketlabs.grading.Labs;
 
 /**
  * Grades one submission. From the student's copy it takes only each lab's {@code src/main/java}
  * ({@link Intake}); tests, hidden tests, provided code and build settings come from the
- * instructor's copy. Each lab is compiled on its own ({@link Javac}), then its tests run
- * ({@link LabRun}). Scores come from the catalogue's points. The course's own files are checked
- * for changes after every test JVM ({@link Integrity}).
+ * instructor's copy. Each lab is compiled on its own ({@link Javac}), its compiled classes are
+ * checked by the {@link CodePolicy}, then its tests run ({@link LabRun}), each test JVM in the
+ * {@link Sandbox} with the runner as a named module ({@link RunnerModule}). Scores come from the
+ * catalogue's points; what the feedback shows passes the {@link Secrets} check. The course's own
+ * files, and everything the grader runs, are checked for changes after every test JVM ({@link Integrity}).
  */
 final class Grader {
     final Course course;
     final Map<String, Lab> labs;
     final Limits limits;
+    final Sandbox sandbox;
     private final Integrity trusted;
+    // the runner as a named module, one per distinct test classpath (every lab has the same JUnit)
+    private final Map<List<Path>, RunnerModule> runners = new LinkedHashMap<>();
+    private final Path runnerDir;
+    private boolean policyFails = true;
 
     private Grader(Course course, Map<String, Lab> labs, Limits limits) {
         this.course = course;
         this.labs = labs;
+        this.sandbox = limits.sandbox().equals("off") ? Sandbox.off() : Sandbox.detect();
+        if (!sandbox.available() && limits.sandbox().equals("require")) {
+            throw new IllegalArgumentException("--sandbox require: no sandbox can be made on this machine: " + sandbox.missing);
+        }
         // without --test-timeout, the labs' own default (grading's junit-platform.properties), stated in the report
-        this.limits = limits.testTimeout() != null ? limits : limits.withTestTimeout(course.defaultTestTimeout());
+        Limits l = limits.testTimeout() != null ? limits : limits.withTestTimeout(course.defaultTestTimeout());
+        this.limits = l.withSandboxed(sandbox.describe(l));
+        if (!sandbox.available()) {
+            System.err.println("\n!!! " + this.limits.sandboxed() + "\n");
+        }
+        try {
+            this.runnerDir = Files.createTempDirectory("socketlabs-runner-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Fs.deleteTree(runnerDir), "grader-remove-runner"));
+        for (Lab lab : labs.values()) {
+            runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size())));
+        }
         List<Path> roots = new ArrayList<>();
         roots.add(Course.toolkitClasses());
+        roots.add(runnerDir);
+        // everything the grader runs: tools/run is what the instructor's next command executes
+        if (Files.isDirectory(course.root.resolve("tools"))) {
+            roots.add(course.root.resolve("tools"));
+        }
         roots.add(course.root.resolve("pom.xml"));
         for (Lab lab : labs.values()) {
             roots.add(lab.dir().resolve("pom.xml"));
@@ -46,6 +81,12 @@ final class Grader {
     /** A grader for labs already prepared (by {@link Preparation#prepare}), so that one Maven run serves several. */
     static Grader of(Course course, Map<String, Lab> prepared, Limits limits) {
         return new Grader(course, prepared, limits);
+    }
+
+    /** The code policy's failing rules only flag, the tests run all the same (the toolkit's attack tests use this). */
+    Grader policyFlagsOnly() {
+        policyFails = false;
+        return this;
     }
 
     SubmissionGrade grade(String student, Path submission, Path work) {
@@ -78,24 +119,71 @@ final class Grader {
             return allFailed(lab, LabGrade.State.DID_NOT_COMPILE, "not run: " + lab.name() + " did not compile (see the"
                     + " compiler's messages)", errors, intake, start);
         }
+        String refused = applyPolicy(classes, Intake.provided(lab), intake.flags);
+        if (refused != null) {
+            return allFailed(lab, LabGrade.State.REFUSED_BY_POLICY, refused, null, intake, start);
+        }
         Fs.copyTree(lab.pristine("src/main/resources"), classes);
         List<Path> testSources = new ArrayList<>(Fs.files(lab.pristine("src/test/java"), ".java"));
         testSources.addAll(Fs.files(lab.pristine("src/hidden/java"), ".java"));
         List<Path> testCp = new ArrayList<>(lab.deps());
         testCp.add(classes);
         errors = Javac.compile(course.release(), testSources, testCp, testClasses, work, lab.dir());
+        Secrets secrets = secrets(lab, src, testClasses);
         if (errors != null) {
             return allFailed(lab, LabGrade.State.DID_NOT_COMPILE, "not run: the lab's tests do not compile against this code",
                     "The tests could not be compiled against this code: a public class, method or constant that the"
                             + " starter declares was changed or removed. Keep the starter's names and signatures.\n\n"
-                            + errors, intake, start);
+                            + secrets.shownLines(errors), intake, start);
         }
         Fs.copyTree(lab.pristine("src/test/resources"), testClasses);
-        List<GradedTest> tests = new LabRun(lab, limits, this::checkTrusted).run(work, classes, testClasses, intake.flags);
+        LabRun run = new LabRun(lab, limits, this::checkTrusted, sandbox, runners.get(lab.deps()), secrets);
+        List<GradedTest> tests = run.run(work, classes, testClasses, intake.flags);
         if (tests == null) {
             return allFailed(lab, LabGrade.State.CHANGED_TESTS, EndWording.CHANGED_TESTS, null, intake, start);
         }
         return new LabGrade(lab.name(), LabGrade.State.GRADED, tests, null, intake.notes, dedupe(intake.flags), seconds(start));
+    }
+
+    /**
+     * The code policy on the student's compiled classes ({@link CodePolicy}): every finding becomes a flag; a
+     * finding of a rule that fails the lab returns why no test is run (null when the tests may run).
+     */
+    private String applyPolicy(Path classes, Set<String> provided, List<String> flags) {
+        Set<String> seen = new LinkedHashSet<>();
+        String refused = null;
+        for (CodePolicy.Finding f : CodePolicy.check(classes, provided)) {
+            if (seen.add(f.where() + " " + f.rule().says())) {
+                flags.add(f.toString());
+                if (f.rule().fails() && policyFails && refused == null) {
+                    refused = "not run: the code " + f.rule().says() + " (" + f.ref() + ", in " + f.where() + "), which the grader's"
+                            + " code policy does not allow in graded code; the instructor sees the details";
+                }
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * The course text this lab's feedback must not carry: the hidden tests (sources and their compiled classes)
+     * and the lab's reference solution, less what the student has anyway (starter, visible tests, provided code,
+     * their own sources, the visible tests' classes).
+     */
+    private Secrets secrets(Lab lab, Path studentSources, Path testClasses) {
+        Set<String> hiddenNames = Fs.files(lab.pristine("src/hidden/java"), ".java").stream()
+                .map(p -> Fs.rel(lab.pristine("src/hidden/java"), p).replaceAll("\\.java$", "")).collect(Collectors.toSet());
+        List<Path> secret = new ArrayList<>(Fs.files(lab.pristine("src/hidden/java"), ".java"));
+        secret.addAll(Fs.files(course.root.resolve("solutions/src/main/java").resolve(Labs.packageDir(lab.name())), ".java"));
+        List<Path> known = new ArrayList<>();
+        for (String dir : List.of("src/main/java", "src/test/java", "src/provided/java")) {
+            known.addAll(Fs.files(lab.pristine(dir), ".java"));
+        }
+        known.addAll(Fs.files(studentSources, ".java"));
+        for (Path c : Fs.files(testClasses, ".class")) {
+            String name = Fs.rel(testClasses, c).replaceAll("(\\$.*)?\\.class$", "");
+            (hiddenNames.contains(name) ? secret : known).add(c);
+        }
+        return new Secrets(secret, known);
     }
 
     private void checkTrusted() {

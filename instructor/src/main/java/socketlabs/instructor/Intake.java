@@ -11,8 +11,8 @@ import socketlabs.grading.Labs;
 /**
  * Takes a lab's sources from a submission: only the {@code .java} files of its {@code src/main/java}
  * in the lab's own package, never a symbolic link, a provided file (the course's own copy is used)
- * or an oversized file. Each file left out gets a note; each file taken is read by the
- * {@link SourceAudit}.
+ * or an oversized file. Each file left out gets a note; the classes compiled from the files taken
+ * are read by the {@link CodePolicy}.
  */
 final class Intake {
     private static final int MAX_SOURCE_BYTES = 1 << 20;
@@ -21,10 +21,15 @@ final class Intake {
     final List<String> notes = new ArrayList<>();
     final List<String> flags = new ArrayList<>();
 
+    /** The lab's provided sources, as paths in the package ({@code socketlabs/lab04/RawSocket.java}): the course's, not checked. */
+    static Set<String> provided(Lab lab) {
+        return Fs.files(lab.pristine("src/provided/java"), ".java").stream()
+                .map(p -> Fs.rel(lab.pristine("src/provided/java"), p)).collect(Collectors.toSet());
+    }
+
     /** Copies the student's sources of {@code lab} from {@code studentJava} to {@code src}. */
     void take(Lab lab, Path studentJava, Path src) {
-        Set<String> provided = Fs.files(lab.pristine("src/provided/java"), ".java").stream()
-                .map(p -> Fs.rel(lab.pristine("src/provided/java"), p)).collect(Collectors.toSet());
+        Set<String> provided = provided(lab);
         String pkg = Labs.packageDir(lab.name()) + "/";
         for (Path f : Fs.files(studentJava, ".java")) {
             String rel = Fs.rel(studentJava, f);
@@ -38,7 +43,6 @@ final class Intake {
                 notes.add("ignored " + rel + ": larger than 1 MB");
             } else {
                 Fs.copy(f, src.resolve(rel));
-                flags.addAll(SourceAudit.audit(rel, Fs.read(f)));
             }
         }
     }

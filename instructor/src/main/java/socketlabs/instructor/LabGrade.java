@@ -17,7 +17,8 @@ record LabGrade(String lab, State state, List<GradedTest> tests, String compiler
         NOT_HANDED_IN("not handed in"),
         UNREADABLE("could not be read"),
         DID_NOT_COMPILE("did not compile"),
-        CHANGED_TESTS("stopped: the code under test changed the compiled tests");
+        CHANGED_TESTS("stopped: the code under test changed the compiled tests"),
+        REFUSED_BY_POLICY("stopped: the code policy");
 
         final String label;
 

@@ -1,5 +1,6 @@
 package socketlabs.instructor;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,35 +12,39 @@ import java.util.stream.Collectors;
 import socketlabs.grading.GradedTest;
 
 /**
- * Runs one lab's compiled tests against a submission: each test class in a JVM of its own under the
- * {@link Limits}; when a JVM ends early, the test it was running fails with the reason and a fresh
- * JVM runs the tests after it. Outcomes come only from the JVMs' signed {@link Event}s.
+ * Runs one lab's compiled tests against a submission: each test class in a JVM of its own, in the
+ * {@link Sandbox} and under the {@link Limits}; when a JVM ends early, the test it was running fails
+ * with the reason and a fresh JVM runs the tests after it. Outcomes come only from the JVMs' signed
+ * {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
     private final Lab lab;
     private final Limits limits;
     private final Runnable checkCourse;
+    private final Sandbox sandbox;
+    private final RunnerModule runner;
+    private final Secrets secrets;
     private final Map<String, GradedTest> results = new LinkedHashMap<>();
+    private List<String> flags;
 
     /** {@code checkCourse} runs after every JVM: it throws when the course's own files changed. */
-    LabRun(Lab lab, Limits limits, Runnable checkCourse) {
+    LabRun(Lab lab, Limits limits, Runnable checkCourse, Sandbox sandbox, RunnerModule runner, Secrets secrets) {
         this.lab = lab;
         this.limits = limits;
         this.checkCourse = checkCourse;
+        this.sandbox = sandbox;
+        this.runner = runner;
+        this.secrets = secrets;
     }
 
     /** The catalogue's tests with their outcomes, or null when the code under test changed the compiled tests. */
     List<GradedTest> run(Path work, Path classes, Path testClasses, List<String> flags) {
+        this.flags = flags;
         Integrity compiled = Integrity.of(List.of(classes, testClasses));
         Path dir = work.resolve("run");
         Path tmp = work.resolve("tmp");
         Fs.mkdirs(dir);
         Fs.mkdirs(tmp);
-        List<Path> cp = new ArrayList<>();
-        cp.add(Course.toolkitClasses());
-        cp.addAll(lab.deps());
-        cp.add(testClasses);
-        cp.add(classes); // last: nothing the student writes can shadow a test or the grading code
         List<String> config = new ArrayList<>(List.of("junit.jupiter.extensions.autodetection.enabled=false"));
         if (limits.testTimeout() != null) {
             config.add("junit.jupiter.execution.timeout.default=" + limits.testTimeout());
@@ -55,11 +60,16 @@ final class LabRun {
                     failAll(remaining, EndWording.labTimeUsedUp(limits));
                     break;
                 }
-                List<String> args = new ArrayList<>(List.of("run", String.valueOf(limits.maxThreads()), testClasses.toString(), testClass));
-                args.addAll(config);
                 long limitMillis = Math.min(limits.classSeconds() * 1000L, left);
-                TestJvm.Outcome o = TestJvm.run(TestJvm.command(TestJvm.gradingFlags(limits, tmp), cp, args), dir,
-                        first ? "*" : String.join("\t", remaining), limitMillis);
+                TestJvm.Outcome o;
+                boolean memoryLimit;
+                try (Sandbox.Jail jail = sandbox.new Jail(usesNativeCode(lab))) {
+                    List<String> cmd = command(jail, classes, testClasses, tmp);
+                    cmd.add(testClass);
+                    cmd.addAll(config);
+                    o = TestJvm.run(jail.command(cmd, limits), dir, first ? "*" : String.join("\t", remaining), limitMillis);
+                    memoryLimit = jail.memoryLimitHit();
+                }
                 checkCourse.run();
                 List<String> changed = compiled.changes();
                 if (!changed.isEmpty()) {
@@ -68,21 +78,26 @@ final class LabRun {
                     return null;
                 }
                 first = false;
-                readOutcome(o, remaining, limitMillis);
+                readOutcome(o, remaining, limitMillis, memoryLimit);
             }
         }
         return lab.catalogue().stream().map(t -> results.getOrDefault(t.key(), t.withOutcome(GradedTest.Status.NOT_RUN, "not run")))
                 .collect(Collectors.toList());
     }
 
-    private void readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis) {
+    private void readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, boolean memoryLimit) {
         String runningKey = null;
         boolean threadLimit = false;
         for (Event e : o.events()) {
             if (e instanceof Event.Started s && remaining.contains(s.key())) {
                 runningKey = s.key();
             } else if (e instanceof Event.Ended end && remaining.remove(end.key())) {
-                results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), end.output()));
+                String output = secrets.shown(end.output());
+                if (Secrets.WITHHELD.equals(output)) {
+                    flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
+                            + " under test read course files?); it was withheld");
+                }
+                results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), output));
                 if (end.key().equals(runningKey)) {
                     runningKey = null;
                 }
@@ -94,13 +109,48 @@ final class LabRun {
             failAll(remaining, EndWording.NOT_RUN_BY_JVM);
             return;
         }
-        String why = EndWording.whyEnded(o, limits, threadLimit, limitMillis);
+        String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis);
         if (runningKey != null) {
             remaining.remove(runningKey);
             results.put(runningKey, lab.test(runningKey).withOutcome(GradedTest.Status.FAILED, why));
         } else {
             failAll(remaining, "could not run: " + why);
         }
+    }
+
+    /** Whether a lab's tests call native code (lab04's raw sockets, through JNA): such a JVM keeps CAP_NET_RAW. */
+    private static boolean usesNativeCode(Lab lab) {
+        return lab.deps().stream().anyMatch(p -> p.getFileName().toString().startsWith("jna-"));
+    }
+
+    /**
+     * The command of one test JVM, up to the test class: the runner as a named module, JUnit on the module
+     * path, the tests and the student's classes on the class path; paths as the sandbox shows them.
+     */
+    private List<String> command(Sandbox.Jail jail, Path classes, Path testClasses, Path tmp) {
+        List<String> modulePath = new ArrayList<>();
+        modulePath.add(jail.readOnly(runner.dir, "runner"));
+        runner.modulePath.forEach(p -> modulePath.add(jail.readOnly(p, p.getFileName().toString())));
+        List<String> cp = new ArrayList<>();
+        runner.classPath.forEach(p -> cp.add(jail.readOnly(p, p.getFileName().toString())));
+        String tests = jail.readOnly(testClasses, "test-classes");
+        cp.add(tests);
+        cp.add(jail.readOnly(classes, "classes")); // last: nothing the student writes can shadow a test or the grading code
+        boolean inside = sandbox.available();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(jail.java());
+        cmd.addAll(TestJvm.gradingFlags(limits, inside ? Path.of(Sandbox.TMP) : tmp));
+        cmd.addAll(List.of("-XX:CompressedClassSpaceSize=128m", "-XX:-UsePerfData",
+                // in the sandbox the uid has no home: JNA unpacks its library into the private /tmp
+                "-Duser.home=" + (inside ? Sandbox.TMP : System.getProperty("user.home")),
+                "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-SYSTEM,ALL-MODULE-PATH",
+                "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));
+        if (Runtime.version().feature() >= 24) {
+            // native code only where the lab's provided code needs it (JNA); its use by the student's code is the policy's to catch
+            cmd.add(usesNativeCode(lab) ? "--enable-native-access=ALL-UNNAMED" : "--illegal-native-access=deny");
+        }
+        cmd.addAll(List.of("-m", RunnerModule.MAIN, "run", String.valueOf(limits.maxThreads()), tests));
+        return cmd;
     }
 
     private void failAll(Set<String> keys, String output) {

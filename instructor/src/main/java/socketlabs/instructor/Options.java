@@ -69,11 +69,13 @@ final class Options {
     }
 
     /** The limits options shared by grade and grade-class. */
-    static final Set<String> LIMIT_OPTIONS = Set.of("labs", "test-timeout", "class-timeout", "lab-timeout", "heap", "max-threads");
+    static final Set<String> LIMIT_OPTIONS = Set.of("labs", "test-timeout", "class-timeout", "lab-timeout", "heap", "max-threads",
+            "sandbox");
 
     Limits limits() {
         Limits d = Limits.DEFAULT;
         return new Limits(get("test-timeout", null), integer("class-timeout", d.classSeconds()),
-                integer("lab-timeout", d.labSeconds()), integer("heap", d.heapMegabytes()), integer("max-threads", d.maxThreads()));
+                integer("lab-timeout", d.labSeconds()), integer("heap", d.heapMegabytes()), integer("max-threads", d.maxThreads()),
+                get("sandbox", d.sandbox()), null);
     }
 }

@@ -98,11 +98,38 @@ final class Fixtures {
         return edit(submission, PORTS, s -> insertAfterBrace(s, s.indexOf(CLASSIFY), "\n" + statements + "\n"));
     }
 
+    /** The brace that closes the one at {@code open}, comments and literals skipped; -1 if none. */
+    static int closingBrace(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                i = s.indexOf('\n', i);
+            } else if (s.startsWith("/*", i)) {
+                i = s.indexOf("*/", i + 2);
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < s.length() && s.charAt(i) != c && s.charAt(i) != '\n'; i++) {
+                    if (s.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+            if (i < 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Ports.classify with this body instead of its own. */
     static Path classifyBody(Path submission, String body) {
         return edit(submission, PORTS, s -> {
             int open = s.indexOf('{', requireFound(s.indexOf(CLASSIFY)));
-            return s.substring(0, open + 1) + "\n" + body + "\n    }" + s.substring(requireFound(SourceAudit.closingBrace(s, open)) + 1);
+            return s.substring(0, open + 1) + "\n" + body + "\n    }" + s.substring(requireFound(closingBrace(s, open)) + 1);
         });
     }
 

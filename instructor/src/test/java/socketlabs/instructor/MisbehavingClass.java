@@ -28,15 +28,14 @@ final class MisbehavingClass {
             Fs.copyTree(carol, subs.resolve("carol"));
         }
         Fixtures.starter(subs.resolve("dave"));
-        // loops forever (negative ports), blocks in accept() with no timeout after starting a process, then
-        // blocks forever ignoring interrupts; the rest of the solution is intact
+        // loops forever (negative ports), blocks in accept() with no timeout, then blocks forever ignoring
+        // interrupts; the rest of the solution is intact (a process that outlives its JVM: AttackTest)
         Fixtures.beforeClassify(Fixtures.solution(subs.resolve("hang")), """
                 if (port < 0) {
                     while (true) { }
                 }
                 if (port == 0) {
                     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                        new ProcessBuilder("sleep", "317").start(); // a process that would outlive the JVM
                         s.accept();
                     } catch (java.io.IOException e) { }
                 }

@@ -1,0 +1,390 @@
+package socketlabs.instructor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The operating-system sandbox every grading test JVM runs in (Linux, bubblewrap). Inside it the
+ * JVM has: its own PID namespace (when it ends, everything it started ends), its own network
+ * namespace with only loopback, its own IPC and UTS namespaces, no {@code /proc}, a read-only view
+ * of the JDK (whose {@code bin} holds only {@code java}), the system's libraries, and the paths the
+ * grader binds in (compiled classes, jars), and one writable folder, {@code /tmp}, a tmpfs of a
+ * fixed size. Run by root, the JVM runs as a uid of its own that owns nothing on the machine,
+ * with no capabilities but, where asked, CAP_NET_RAW (which in its own network namespace reaches
+ * only its own loopback). The kernel enforces the limits ({@link Jail#command}): prlimit always,
+ * cgroups where the machine lets the grader make them.
+ *
+ * <p>Where no sandbox can be made the grader says so loudly and runs the JVM as before, unless
+ * told to refuse ({@code --require-sandbox}).
+ */
+final class Sandbox {
+    static final String INSIDE = "/sandbox";
+    static final String JDK = "/jdk";
+    static final String TMP = "/tmp";
+    /** The writable folder of each JVM: a tmpfs of this size. */
+    static final int TMP_MEGABYTES = 64;
+    /** The largest file a test JVM may write (RLIMIT_FSIZE). */
+    static final int FILE_MEGABYTES = 64;
+    /** Open files and sockets per test JVM (RLIMIT_NOFILE). */
+    static final int OPEN_FILES = 1024;
+    /** Memory of the whole JVM beyond its heap: metaspace, code, thread stacks, buffers (cgroup memory limit). */
+    static final int NON_HEAP_MEGABYTES = 384;
+    // the uids the test JVMs run as when the grader is root: owned by nobody, one per JVM at a time
+    private static final int FIRST_UID = 2_000_000;
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final String[] LIBRARY_DIRS = {"/lib", "/lib64", "/lib32", "/usr/lib64", "/usr/lib32",
+        "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu"};
+    private static Sandbox detected;
+    // the ephemeral ports of a network namespace the kernel has just made (its defaults, whatever the host's are)
+    private static final String PORT_RANGE_PATH = "/proc/sys/net/ipv4/ip_local_port_range";
+    private static final Path PORT_RANGE = portRangeFile();
+
+    /** Null when the sandbox works; otherwise why it cannot be made here. */
+    final String missing;
+    final boolean root;
+    private final String bwrap;
+    private final String setpriv;
+    private final String prlimit;
+    final Cgroups cgroups;
+    private final Path jdk;
+    private final List<String> jdkLinks;
+
+    private Sandbox(String missing, boolean root, String bwrap, String setpriv, String prlimit, Cgroups cgroups,
+                    Path jdk, List<String> jdkLinks) {
+        this.missing = missing;
+        this.root = root;
+        this.bwrap = bwrap;
+        this.setpriv = setpriv;
+        this.prlimit = prlimit;
+        this.cgroups = cgroups;
+        this.jdk = jdk;
+        this.jdkLinks = jdkLinks;
+    }
+
+    boolean available() {
+        return missing == null;
+    }
+
+    /** What this machine allows, found once: the tools, whether bubblewrap can make namespaces here, and cgroups. */
+    static synchronized Sandbox detect() {
+        if (detected == null) {
+            detected = probe();
+        }
+        return detected;
+    }
+
+    /** No sandbox and no kernel limits, as the grader ran before it had them: for comparison (--sandbox off) only. */
+    static Sandbox off() {
+        return new Sandbox("turned off (--sandbox off)", false, null, null, null, null, null, List.of());
+    }
+
+    private static Sandbox probe() {
+        Path jdk = Path.of(Course.javaExecutable()).toAbsolutePath().getParent().getParent();
+        try {
+            jdk = jdk.toRealPath();
+        } catch (IOException e) {
+            // keep the path as it is
+        }
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        String prlimit = linux ? which("prlimit") : null;
+        if (!linux) {
+            return new Sandbox("this is not Linux (" + System.getProperty("os.name") + "): no namespaces, no bubblewrap",
+                    false, null, null, null, null, jdk, List.of());
+        }
+        boolean root = "0".equals(idOfUser());
+        String bwrap = which("bwrap");
+        String setpriv = which("setpriv");
+        Cgroups cgroups = root ? Cgroups.detect() : null;
+        if (bwrap == null) {
+            return new Sandbox("bubblewrap is not installed (Debian, Ubuntu: apt-get install bubblewrap)", root, null, null,
+                    prlimit, cgroups, jdk, List.of());
+        }
+        if (root && setpriv == null) {
+            return new Sandbox("setpriv (util-linux) is not installed, so the JVM cannot be made to run as an unprivileged uid",
+                    root, null, null, prlimit, cgroups, jdk, List.of());
+        }
+        Sandbox s = new Sandbox(null, root, bwrap, setpriv, prlimit, cgroups, jdk, absoluteLinks(jdk));
+        // the proof that it works here: a JVM that starts in it
+        List<String> cmd = s.new Jail(false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
+                Limits.DEFAULT, false);
+        String out;
+        try {
+            out = Processes.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
+        } catch (RuntimeException e) {
+            out = e.getMessage();
+        }
+        if (out == null || !out.contains("version")) {
+            return new Sandbox("bubblewrap could not start a JVM here (a container that forbids namespaces?): "
+                    + (out == null ? "no output" : out.strip().lines().limit(3).reduce((a, b) -> a + " " + b).orElse("")),
+                    root, null, null, prlimit, cgroups, jdk, List.of());
+        }
+        return s;
+    }
+
+    /** One sentence for the top of every report. */
+    String describe(Limits limits) {
+        if (!available()) {
+            return "NOT SANDBOXED: " + missing + ". The code under test ran as the grader's user, with the grader's view"
+                    + " of the files and the network; only the limits inside the JVM" + (prlimit != null ? " and prlimit's" : "")
+                    + " applied. Do not trust these results for code you have not read.";
+        }
+        return "Sandboxed (bubblewrap): each test JVM ran " + (root ? "as an unprivileged uid of its own" : "as the grader's user")
+                + " in its own PID, network (loopback only), IPC and UTS namespaces, with no /proc and a read-only view of the"
+                + " JDK, the compiled classes and the jars; kernel limits: " + kernelLimits(limits) + ".";
+    }
+
+    /** The limits the kernel enforces on one test JVM, as the report states them. */
+    String kernelLimits(Limits limits) {
+        List<String> out = new ArrayList<>();
+        if (cgroups != null) {
+            out.add("memory of the whole JVM " + memoryMegabytes(limits) + " MB (" + cgroups.name + ")");
+            out.add("at most " + tasks(limits) + " processes and threads (" + cgroups.name + ")");
+        }
+        out.add("address space " + addressSpaceMegabytes(limits) + " MB");
+        if (root) {
+            out.add("at most " + tasks(limits) + " processes and threads for its uid");
+        }
+        out.add(OPEN_FILES + " open files");
+        out.add("files of at most " + FILE_MEGABYTES + " MB");
+        out.add("a writable /tmp of " + TMP_MEGABYTES + " MB");
+        out.add(cpuSeconds(limits) + " s of CPU");
+        return String.join(", ", out);
+    }
+
+    static int memoryMegabytes(Limits limits) {
+        return limits.heapMegabytes() + NON_HEAP_MEGABYTES;
+    }
+
+    /** Generous: a JVM reserves far more address space than it uses (a stack per thread, code cache, class space). */
+    static int addressSpaceMegabytes(Limits limits) {
+        return limits.heapMegabytes() + 768 + limits.maxThreads();
+    }
+
+    static int tasks(Limits limits) {
+        return limits.maxThreads() + 64;
+    }
+
+    static int cpuSeconds(Limits limits) {
+        return 2 * limits.classSeconds();
+    }
+
+    /** One test JVM's sandbox: the paths bound into it, then its command. */
+    final class Jail implements AutoCloseable {
+        private final Map<Path, String> binds = new LinkedHashMap<>();
+        private final boolean rawSockets;
+        private Cgroups.Group group;
+        private int counter;
+
+        /** @param rawSockets whether the JVM keeps CAP_NET_RAW (only where the grader runs as root) */
+        Jail(boolean rawSockets) {
+            this.rawSockets = rawSockets;
+        }
+
+        /** Binds a file or folder read-only into the sandbox; returns its path there (the host path when unsandboxed). */
+        String readOnly(Path host, String name) {
+            if (!available()) {
+                return host.toString();
+            }
+            return binds.computeIfAbsent(host.toAbsolutePath().normalize(), h -> INSIDE + "/" + (counter++) + "-" + name);
+        }
+
+        /** The path of the JDK's java inside the sandbox. */
+        String java() {
+            return available() ? JDK + "/bin/java" : Course.javaExecutable();
+        }
+
+        /** The command that runs {@code javaCommand} (which starts with {@link #java()}) in this sandbox, under these limits. */
+        List<String> command(List<String> javaCommand, Limits limits) {
+            return command(javaCommand, limits, cgroups != null);
+        }
+
+        private List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups) {
+            List<String> cmd = new ArrayList<>();
+            if (useCgroups) {
+                group = cgroups.create(memoryMegabytes(limits), tasks(limits));
+                if (group != null) {
+                    cmd.addAll(group.enter());
+                }
+            }
+            if (prlimit != null) {
+                cmd.addAll(List.of(prlimit, "--as=" + addressSpaceMegabytes(limits) * 1024L * 1024L,
+                        "--nofile=" + OPEN_FILES, "--fsize=" + FILE_MEGABYTES * 1024L * 1024L, "--cpu=" + cpuSeconds(limits),
+                        "--core=0"));
+                if (root && available()) {
+                    // counted per uid, and each JVM has a uid of its own
+                    cmd.add("--nproc=" + tasks(limits));
+                }
+                cmd.add("--");
+            }
+            if (!available()) {
+                cmd.addAll(javaCommand);
+                return cmd;
+            }
+            cmd.addAll(List.of(bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+                    "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--new-session", "--clearenv",
+                    "--setenv", "LD_LIBRARY_PATH", JDK + "/lib:" + JDK + "/lib/server", "--setenv", "MALLOC_ARENA_MAX", "2",
+                    "--setenv", "HOME", TMP, "--setenv", "LANG", "C.UTF-8"));
+            if (!root) {
+                cmd.add("--unshare-user");
+            }
+            Set<String> dirs = new TreeSet<>();
+            for (String d : LIBRARY_DIRS) {
+                Path p = Path.of(d);
+                if (Files.isSymbolicLink(p)) {
+                    cmd.addAll(List.of("--symlink", readLink(p), d));
+                } else if (Files.isDirectory(p)) {
+                    parents(d, dirs, cmd);
+                    cmd.addAll(List.of("--ro-bind", d, d));
+                }
+            }
+            // the JDK, with java the only program in its bin (no jcmd, jhsdb or jshell)
+            parents(JDK + "/x", dirs, cmd);
+            cmd.addAll(List.of("--ro-bind", jdk.toString(), JDK, "--tmpfs", JDK + "/bin",
+                    "--ro-bind", jdk.resolve("bin/java").toString(), JDK + "/bin/java", "--remount-ro", JDK + "/bin"));
+            // no /proc, but the one value a lab reads there, as the JVM's own new network namespace has it
+            if (PORT_RANGE != null) {
+                parents(PORT_RANGE_PATH, dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", PORT_RANGE.toString(), PORT_RANGE_PATH));
+            }
+            if (Files.isRegularFile(Path.of("/etc/services"))) {
+                parents("/etc/services", dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", "/etc/services", "/etc/services"));
+            }
+            for (String target : jdkLinks) {
+                parents(target, dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", target, target));
+            }
+            cmd.addAll(List.of("--dev", "/dev", "--perms", "1777", "--size", String.valueOf(TMP_MEGABYTES * 1024L * 1024L),
+                    "--tmpfs", TMP));
+            parents(INSIDE + "/x", dirs, cmd);
+            for (Map.Entry<Path, String> b : binds.entrySet()) {
+                cmd.addAll(List.of("--ro-bind", b.getKey().toString(), b.getValue()));
+            }
+            cmd.addAll(List.of("--chdir", TMP));
+            if (root) {
+                int uid = FIRST_UID + (int) (ProcessHandle.current().pid() % 1000) * 1000 + NEXT.getAndIncrement() % 1000;
+                String caps = rawSockets ? "-all,+net_raw" : "-all";
+                cmd.addAll(List.of("--cap-add", rawSockets ? "CAP_SETUID,CAP_SETGID,CAP_NET_RAW" : "CAP_SETUID,CAP_SETGID"));
+                parents("/usr/bin/x", dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", setpriv, "/usr/bin/setpriv", "--", "/usr/bin/setpriv",
+                        "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs",
+                        "--inh-caps=" + caps, "--bounding-set=" + caps));
+                if (rawSockets) {
+                    cmd.add("--ambient-caps=" + caps);
+                }
+            }
+            cmd.add("--");
+            cmd.addAll(javaCommand);
+            return cmd;
+        }
+
+        /** Whether the kernel's memory limit was reached while the JVM ran (false when no cgroup was made). */
+        boolean memoryLimitHit() {
+            return group != null && group.memoryLimitHit();
+        }
+
+        @Override
+        public void close() {
+            if (group != null) {
+                group.remove();
+            }
+        }
+    }
+
+    private static Path portRangeFile() {
+        try {
+            Path f = Files.createTempFile("socketlabs-port-range-", ".txt");
+            Files.writeString(f, "32768\t60999\n");
+            f.toFile().setReadable(true, false);
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Folders that bubblewrap would otherwise make private (0700), made readable to the sandbox's uid. */
+    private static void parents(String path, Set<String> made, List<String> cmd) {
+        Path p = Path.of(path).getParent();
+        List<String> chain = new ArrayList<>();
+        for (; p != null && p.getParent() != null; p = p.getParent()) {
+            chain.add(0, p.toString());
+        }
+        for (String d : chain) {
+            if (made.add(d) && !Files.isSymbolicLink(Path.of(d))) {
+                cmd.addAll(List.of("--perms", "0755", "--dir", d));
+            }
+        }
+    }
+
+    /** The folders outside the JDK that its absolute symbolic links point into (Debian's /etc/java-17-openjdk). */
+    private static List<String> absoluteLinks(Path jdk) {
+        Set<String> targets = new TreeSet<>();
+        try (Stream<Path> all = Files.walk(jdk)) {
+            all.filter(Files::isSymbolicLink).forEach(l -> {
+                String t = readLink(l);
+                if (t.startsWith("/") && !t.startsWith(jdk + "/") && Files.exists(Path.of(t))) {
+                    targets.add(Path.of(t).getParent().toString());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> out = new ArrayList<>();
+        for (String t : targets) {
+            if (out.stream().noneMatch(o -> t.startsWith(o + "/"))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String readLink(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String which(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String idOfUser() {
+        try {
+            Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor(10, TimeUnit.SECONDS) ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
