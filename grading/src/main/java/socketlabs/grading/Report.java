@@ -49,7 +49,8 @@ public final class Report {
             switch (args[i]) {
                 case "--test-classes" -> testClasses = Path.of(args[i + 1]);
                 case "--course" -> course = Path.of(args[i + 1]);
-                case "--only" -> only = args[i + 1].isBlank() || args[i + 1].startsWith("${") ? null : args[i + 1];
+                // Maven passes an unset ${test} as null (or, elsewhere, as the text itself)
+                case "--only" -> only = args[i + 1] == null || args[i + 1].isBlank() || args[i + 1].startsWith("${") ? null : args[i + 1];
                 case "--reports" -> reports = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }

@@ -111,4 +111,14 @@ class ReportTest {
         assertTrue(out.contains("[failed] Task 1 · Ports › was running") && out.contains(GradingListener.EXITED.substring(0, 40))
                 && out.contains("The run did not finish"), out);
     }
+
+    @Test
+    void anUnsetTestFilterIsAFullRun() {
+        run(test("classifies 80", 2, GradedTest.Status.PASSED));
+        String[] unset = {dir.toString(), "pass", "lab01-ports", "r1", "--only", null, "--reports", dir.resolve("none").toString()};
+        String out = printed(() -> Report.main(unset));
+        assertTrue(out.contains("every test passed, 2/2 points (100%)"), out);
+        String[] literal = {dir.toString(), "pass", "lab01-ports", "r1", "--only", "${test}"};
+        assertTrue(printed(() -> Report.main(literal)).contains("(100%)"));
+    }
 }
