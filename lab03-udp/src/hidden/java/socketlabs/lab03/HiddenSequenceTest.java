@@ -14,7 +14,7 @@ import socketlabs.grading.Points;
 
 /** Hidden: the exact Go-Back-N sequences with another window, segment size and count of tries. */
 @Hidden
-@DisplayName("Hidden · Go-Back-N sequences with other windows and tries")
+@DisplayName("Task 4c · Sliding window (Go-Back-N)")
 class HiddenSequenceTest {
 
     @Test
