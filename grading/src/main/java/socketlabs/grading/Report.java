@@ -15,18 +15,27 @@ import java.util.stream.Stream;
  * and decides the build.
  *
  * <pre>
- * Report DIR EXPECT TITLE RUN [--test-classes DIR] [--course ROOT]
- *   EXPECT = pass      every test must pass (a student's copy)
+ * Report DIR EXPECT TITLE RUN [--test-classes DIR] [--course ROOT] [--only TESTS] [--reports DIR]
+ *   EXPECT = pass      a student's copy: the table and a one-line verdict; failing tests do not fail
+ *                      the build (the table is the result, and Maven's error block would bury it)
  *   EXPECT = solution  every test must pass, and there must be tests (the solutions build)
  *   EXPECT = starter   every test with points must fail (the untouched starter code)
  *   --test-classes     the lab's compiled tests: when they exist but nothing was recorded, the
  *                      report step ran before the tests, which the build reports as an error
  *   --course ROOT      DIR and TITLE hold {lab}: one report for each lab of the course at ROOT
+ *   --only TESTS       surefire's -Dtest filter of this run ("${test}" when none): the verdict says
+ *                      that only some tests ran, never that the lab is done
+ *   --reports DIR      where surefire wrote this run's report files, named for failures
  * </pre>
  *
- * A failed verdict is thrown as an exception, which fails the Maven build with its message.
+ * A failed verdict of the instructor's checks (solution, starter) is thrown as an exception,
+ * which fails the Maven build with its message.
  */
 public final class Report {
+    // this run's -Dtest filter (null: every test ran) and surefire's report folder of this run
+    static String only;
+    static Path reports;
+
     private Report() {
     }
 
@@ -40,6 +49,9 @@ public final class Report {
             switch (args[i]) {
                 case "--test-classes" -> testClasses = Path.of(args[i + 1]);
                 case "--course" -> course = Path.of(args[i + 1]);
+                // Maven passes an unset ${test} as null (or, elsewhere, as the text itself)
+                case "--only" -> only = args[i + 1] == null || args[i + 1].isBlank() || args[i + 1].startsWith("${") ? null : args[i + 1];
+                case "--reports" -> reports = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,13 +93,26 @@ public final class Report {
         if (!taskProblems.isEmpty() && !"pass".equals(expect)) {
             return title + ": tests that name their task wrongly:\n  - " + String.join("\n  - ", taskProblems);
         }
+        System.out.println(counts(results));
         String verdict = verdict(results, expect, title);
+        if (!verdict.isEmpty() && "pass".equals(expect)) {
+            // a student's copy: the table above is the result; one line says it, no build error buries it
+            if (reports != null && Files.isDirectory(reports)) {
+                System.out.println(" surefire's report files of this run: " + reports);
+            }
+            System.out.println(" " + verdict.replace(". The summary above says what each expected.", "") + partial(results)
+                    + " Each failure is described above.");
+            return "";
+        }
         if (!verdict.isEmpty()) {
             return verdict;
         }
         List<GradedTest> skipped = results.tests().stream()
                 .filter(t -> t.status() == GradedTest.Status.SKIPPED).collect(Collectors.toList());
-        if (starter) {
+        if (only != null && !starter) {
+            System.out.println(" " + title + ": every test that ran passed, " + results.score() + "/" + results.maxScore()
+                    + " points" + partial(results));
+        } else if (starter) {
             System.out.println(" " + title + " starter: " + results.score() + "/" + results.maxScore()
                     + " points (0%): every graded test fails on the untouched starter code, as it must.");
         } else if (skipped.isEmpty()) {
@@ -99,6 +124,26 @@ public final class Report {
             skipped.forEach(t -> System.out.println("   - " + t.fullName() + ": " + t.output()));
         }
         return "";
+    }
+
+    /** How the table counts, where that differs from surefire's "Tests run". */
+    static String counts(Results results) {
+        long skipped = results.tests().stream().filter(t -> t.status() == GradedTest.Status.SKIPPED).count();
+        long warmUps = results.tests().stream().filter(t -> t.maxScore() == 0).count();
+        return " Counted: " + results.tests().size() + " tests, each once (a parameterized test is one test here, however"
+                + " many cases surefire's \"Tests run\" counts)" + (warmUps > 0 ? "; " + warmUps + " warm-ups worth 0 points" : "")
+                + (skipped > 0 ? "; " + skipped + " skipped, worth 0 points here" : "") + ".";
+    }
+
+    /** Says that a -Dtest run graded some tests only; empty for a full run. */
+    private static String partial(Results results) {
+        if (only == null) {
+            return ".";
+        }
+        String tasks = results.tests().stream().map(GradedTest::task).filter(t -> !t.isEmpty()).distinct()
+                .collect(Collectors.joining(", "));
+        return ", of a partial run: only the tests chosen by -Dtest=" + only + " ran (" + (tasks.isEmpty() ? "no task" : tasks)
+                + "), not the whole lab; run ./mvnw test without -Dtest for the lab's score.";
     }
 
     private static boolean hasTests(Path testClasses) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import socketlabs.grading.fixtures.BlockingFixture;
 import socketlabs.grading.fixtures.ExitingFixture;
 import socketlabs.grading.fixtures.FixtureRunner;
+import socketlabs.grading.fixtures.OutOfMemoryFixture;
 import socketlabs.grading.fixtures.PassingFixture;
 
 /**
@@ -36,9 +37,9 @@ class ListenerEndToEndTest {
     @BeforeAll
     @Timeout(180) // the class's @Timeout covers test methods only, not @BeforeAll: three JVMs on a busy machine take more than 10 s
     static void runFixtures() throws Exception {
-        for (Class<?> fixture : List.of(PassingFixture.class, BlockingFixture.class, ExitingFixture.class)) {
+        for (Class<?> fixture : List.of(PassingFixture.class, BlockingFixture.class, ExitingFixture.class, OutOfMemoryFixture.class)) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-Xmx64m", "-cp", System.getProperty("java.class.path"),
                     "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false",
                     FixtureRunner.class.getName(), fixture.getName())
                     .redirectErrorStream(true).redirectOutput(dir.resolve(fixture.getSimpleName() + ".log").toFile()).start();
@@ -62,7 +63,7 @@ class ListenerEndToEndTest {
     @Test
     @DisplayName("records every test of every JVM, each once")
     void everyTest() {
-        assertEquals(9, byName.size(), () -> "tests recorded: " + byName.keySet());
+        assertEquals(11, byName.size(), () -> "tests recorded: " + byName.keySet());
     }
 
     @Test
@@ -73,8 +74,8 @@ class ListenerEndToEndTest {
         int max = tests.stream().mapToInt(t -> ((Number) ((Map<?, ?>) t).get("max_score")).intValue()).sum();
         assertEquals(sum, ((Number) results.get("score")).intValue());
         assertEquals(max, ((Number) results.get("max_score")).intValue());
-        assertEquals(2 + 1 + 1 + 1, sum, "passes, runs-after-blocked, a, c");
-        assertEquals(2 + 3 + 4 + 0 + 1 + 1 + 1 + 1 + 1, max);
+        assertEquals(2 + 1 + 1 + 1 + 1, sum, "passes, runs-after-blocked, a, c, runs after the out-of-memory test");
+        assertEquals(2 + 3 + 4 + 0 + 1 + 1 + 1 + 1 + 1 + 1 + 1, max);
     }
 
     @Test
@@ -105,6 +106,16 @@ class ListenerEndToEndTest {
         assertEquals(0, ((Number) b.get("score")).intValue());
         assertTrue(((String) b.get("output")).contains("called System.exit()"), () -> "output: " + b.get("output"));
         assertEquals(1, score("Task 3 · Exiting › c runs after"));
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) results.get("extra_data")).get("finished"));
+    }
+
+    @Test
+    @DisplayName("running out of memory fails its own test with the reason, and the JVM goes on (no crash that hides the table)")
+    void outOfMemory() {
+        Map<?, ?> a = test("Task 4 · Memory › a allocates a buffer larger than the heap");
+        assertEquals("failed", a.get("status"));
+        assertTrue(((String) a.get("output")).contains("ran out of memory"), () -> "output: " + a.get("output"));
+        assertEquals(1, score("Task 4 · Memory › b runs after"));
         assertEquals(Boolean.TRUE, ((Map<?, ?>) results.get("extra_data")).get("finished"));
     }
 }

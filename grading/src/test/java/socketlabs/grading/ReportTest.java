@@ -58,4 +58,67 @@ class ReportTest {
         GradedTest crashed = r.tests().stream().filter(t -> t.name().equals("was running")).findFirst().orElseThrow();
         assertEquals(GradedTest.Status.FAILED, crashed.status());
     }
+
+    private String printed(Runnable r) {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+            Report.only = null;
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStudentsFailingRunEndsWithOneVerdictLineAndDoesNotFailTheBuild() {
+        run(test("classifies 80", 2, GradedTest.Status.PASSED), test("classifies 1023", 2, GradedTest.Status.FAILED),
+                test("warm-up", 0, GradedTest.Status.PASSED));
+        String[] verdict = new String[1];
+        String out = printed(() -> verdict[0] = Report.report(dir, "pass", "lab01-ports", "r1", null));
+        assertEquals("", verdict[0], "a student's failing tests are the table's news, not a build error");
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.contains("1 of 3 tests did not pass; score 2/4"), out);
+        assertEquals(1, out.split("classifies 1023", -1).length - 1, "the failure is printed once:\n" + out);
+    }
+
+    @Test
+    void theTableSaysHowItCountsTestsUnlikeSurefire() {
+        run(test("parses", 2, GradedTest.Status.PASSED), test("warm-up", 0, GradedTest.Status.PASSED),
+                test("raw socket", 3, GradedTest.Status.SKIPPED));
+        String out = printed(() -> Report.report(dir, "pass", "lab01-ports", "r1", null));
+        assertTrue(out.contains("Counted: 3 tests, each once (a parameterized test is one test here")
+                && out.contains("1 warm-ups worth 0 points") && out.contains("1 skipped"), out);
+    }
+
+    @Test
+    void aRunOfSomeTestsSaysSoInsteadOfFullMarks() {
+        run(test("classifies 80", 2, GradedTest.Status.PASSED));
+        Report.only = "FramingTest";
+        String out = printed(() -> Report.report(dir, "pass", "lab02-tcp", "r1", null));
+        assertTrue(out.contains("only the tests chosen by -Dtest=FramingTest ran (Task 1 · Ports)"), out);
+        assertTrue(!out.contains("100%"), out);
+    }
+
+    @Test
+    void aCrashedRunPrintsTheTableWithTheCrashedTestAndItsReason() {
+        GradedTest running = test("was running", 1, GradedTest.Status.RUNNING);
+        Results.writePart(dir, "r1", "r1-2", false, List.of(running));
+        run(test("done", 1, GradedTest.Status.PASSED));
+        String out = printed(() -> Report.report(dir, "pass", "lab01-ports", "r1", null));
+        assertTrue(out.contains("[failed] Task 1 · Ports › was running") && out.contains(GradingListener.EXITED.substring(0, 40))
+                && out.contains("The run did not finish"), out);
+    }
+
+    @Test
+    void anUnsetTestFilterIsAFullRun() {
+        run(test("classifies 80", 2, GradedTest.Status.PASSED));
+        String[] unset = {dir.toString(), "pass", "lab01-ports", "r1", "--only", null, "--reports", dir.resolve("none").toString()};
+        String out = printed(() -> Report.main(unset));
+        assertTrue(out.contains("every test passed, 2/2 points (100%)"), out);
+        String[] literal = {dir.toString(), "pass", "lab01-ports", "r1", "--only", "${test}"};
+        assertTrue(printed(() -> Report.main(literal)).contains("(100%)"));
+    }
 }

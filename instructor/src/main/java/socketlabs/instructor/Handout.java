@@ -28,8 +28,16 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class Handout {
-    // the parts of a lab that never leave the instructor's copy
-    private static final Set<String> LAB_SKIP = Set.of("target", "src/hidden");
+    // the parts of a lab that never leave the instructor's copy: its instructor-only files live in instructor/
+    private static final Set<String> LAB_SKIP = Set.of("target", "src/hidden", "instructor");
+    // a guide's passage for instructors only (it runs solutions/, benchmarks, names the hidden tests):
+    // from a line starting with the first marker to a line starting with the second, left out of a handout
+    static final String INSTRUCTOR_ONLY = "<!-- instructor-only";
+    static final String INSTRUCTOR_ONLY_END = "<!-- /instructor-only -->";
+    // what in a handout's guides and scripts works only in the instructor's copy
+    private static final java.util.regex.Pattern INSTRUCTOR_MATERIAL = java.util.regex.Pattern.compile(
+            "solutions/target|-pl solutions|src/hidden|-Pbench|" + java.util.regex.Pattern.quote(INSTRUCTOR_ONLY));
+    static final String STUDENT_JVM_CONFIG = "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire.SurefireMojo=off\n";
     private static final int MIN_LEAK_LINE = 16;
     private static final int LEAK_RUN = 3;
 
@@ -57,7 +65,7 @@ public final class Handout {
             System.exit(1);
         }
         System.out.println("Handout written to " + out + " with " + String.join(", ", labs) + ".");
-        System.out.println("Checked: no solutions, no hidden tests, no solution code in it.");
+        System.out.println("Checked: no solutions, no hidden tests, no instructor-only material, no solution code in it.");
         System.out.println("Try it: cd " + out + " && ./mvnw test   (every graded test fails until the students' work is done)");
     }
 
@@ -72,9 +80,13 @@ public final class Handout {
         modules.add("grading");
         modules.addAll(labs);
         Fs.write(out.resolve("pom.xml"), Course.rewritePom(course.pom(), modules));
-        Fs.copyTree(course.root.resolve("grading"), out.resolve("grading"), rel -> rel.startsWith("target"));
+        // grading/README.md is the instructor's guide to the grading pipeline (hidden tests, starter check)
+        Fs.copyTree(course.root.resolve("grading"), out.resolve("grading"), rel -> rel.startsWith("target") || rel.toString().equals("README.md"));
         for (String lab : labs) {
             Fs.copyTree(course.lab(lab), out.resolve(lab), rel -> LAB_SKIP.stream().anyMatch(s -> rel.startsWith(s)));
+            for (Path guide : Fs.files(out.resolve(lab), ".md")) {
+                Fs.write(guide, withoutInstructorPassages(Fs.read(guide)));
+            }
         }
         for (String f : List.of("mvnw", "mvnw.cmd", ".gitignore")) {
             Path from = course.root.resolve(f);
@@ -87,6 +99,8 @@ public final class Handout {
             }
         }
         Fs.copyTree(course.root.resolve(".mvn"), out.resolve(".mvn"));
+        // surefire's own failure list would repeat every message that the score table prints once
+        Fs.write(out.resolve(".mvn/jvm.config"), STUDENT_JVM_CONFIG);
         out.resolve("mvnw").toFile().setExecutable(true);
         String labList = labs.stream().map(l -> "- [" + l + "](" + l + "/README.md)").collect(Collectors.joining("\n"));
         Fs.write(out.resolve("README.md"), resource("handout/README.md").replace("{{LABS}}", labList)
@@ -95,12 +109,29 @@ public final class Handout {
         Fs.write(out.resolve(".github/ScoreTable.java"), resource("handout/ScoreTable.java"));
     }
 
+    /** The guide without its instructor-only passages (markers included). */
+    static String withoutInstructorPassages(String guide) {
+        StringBuilder out = new StringBuilder();
+        boolean keep = true;
+        for (String line : guide.split("\n", -1)) {
+            if (line.startsWith(INSTRUCTOR_ONLY_END)) {
+                keep = true;
+            } else if (line.startsWith(INSTRUCTOR_ONLY)) {
+                keep = false;
+            } else if (keep) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().replaceAll("\n{3,}", "\n\n").replaceAll("\n+$", "\n");
+    }
+
     /** What in the handout reveals an answer; empty when it is clean. */
     static List<String> check(Course course, Path out) {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> s = Files.walk(out)) {
             s.map(p -> out.relativize(p).toString().replace(File.separatorChar, '/'))
-                    .filter(r -> r.equals("solutions") || r.equals("instructor") || r.contains("src/hidden"))
+                    .filter(r -> r.equals("solutions") || r.equals("instructor") || r.endsWith("/instructor")
+                            || r.contains("src/hidden"))
                     .forEach(r -> problems.add(r + ": must not be in a handout"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,6 +147,15 @@ public final class Handout {
             }
             if (rel.startsWith("lab") && text.contains("@Hidden")) {
                 problems.add(rel + ": a hidden test");
+            }
+            if (rel.matches(".*\\.(md|sh|cmd|yml)") || rel.equals("pom.xml")) {
+                String[] guideLines = text.split("\n", -1);
+                for (int i = 0; i < guideLines.length; i++) {
+                    if (INSTRUCTOR_MATERIAL.matcher(guideLines[i]).find()) {
+                        problems.add(rel + ":" + (i + 1) + ": instructor-only material (it works only beside solutions/ or"
+                                + " names the hidden tests; put it between instructor-only markers): " + guideLines[i].trim());
+                    }
+                }
             }
             // three solution-only lines in a row (short lines such as braces in between) are copied code;
             // a single shared line is often just an idiom that tests and solutions both use

@@ -20,7 +20,7 @@ public class ScoreTable {
         System.out.println("## Score\n");
         if (files.isEmpty()) {
             System.out.println("No results: the build stopped before any test ran (see the log: does the code compile?).");
-            return;
+            System.exit(1);
         }
         StringBuilder details = new StringBuilder();
         long score = 0, max = 0;
@@ -42,6 +42,9 @@ public class ScoreTable {
         }
         System.out.println("| **Total** | **" + score + " / " + max + "** |");
         System.out.println(details);
+        if (score < max) {
+            System.exit(1); // the job stays red until every test passes
+        }
     }
 
     private static String cell(Object text) {
