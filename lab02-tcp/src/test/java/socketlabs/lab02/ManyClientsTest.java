@@ -200,4 +200,72 @@ class ManyClientsTest {
             }
         }
     }
+
+    static EchoTest.Server wrap(ConcurrentEchoServer s) {
+        return new EchoTest.Server() {
+            public void start() throws IOException {
+                s.start();
+            }
+
+            public int port() {
+                return s.port();
+            }
+
+            public void close() throws IOException {
+                s.close();
+            }
+        };
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("port() before start() and a second start() throw IllegalStateException; close() twice does nothing")
+    void serverLifecycle() throws IOException {
+        EchoTest.assertLifecycle("ConcurrentEchoServer", () -> wrap(new ConcurrentEchoServer(0)));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("no thread of the server is a daemon thread, so main keeps serving")
+    void threadsAreNotDaemons() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            EchoTest.startFromDaemon(wrap(server));
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                client.send(bytes("hi\n"), Delivery.WHOLE);
+                client.readExactly(3, "a client sent \"hi\\n\"", ECHO_HINT); // its connection's thread is running now
+                EchoTest.assertNoDaemonThreads("ConcurrentEchoServer", before);
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() returns within STOP_WAIT_MILLIS, and openConnections() is 0 after it")
+    @SuppressWarnings("try") // close() is what is tested: called while the clients are still connected
+    void closeIsBoundedAndCountsZero() throws IOException {
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            for (int i = 0; i < 3; i++) {
+                MisbehavingClient c = MisbehavingClient.connect(server.port());
+                c.send(bytes("x"), Delivery.WHOLE);
+                c.readExactly(1, "client " + i + " sent \"x\"", ECHO_HINT);
+                clients.add(c); // connected and silent when close() is called
+            }
+            long bound = ConcurrentEchoServer.STOP_WAIT_MILLIS + 3_000;
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMillis(bound), server::close,
+                    "3 clients were connected and silent; ConcurrentEchoServer.close() did not return within " + bound
+                            + " ms. Likely cause: close() joins the connections' threads before closing their sockets,"
+                            + " so each thread stays blocked in read(); close every socket first, then join with a"
+                            + " deadline of STOP_WAIT_MILLIS in all.");
+            await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> assertEquals(0,
+                    server.openConnections(), "3 clients were connected, then close() closed every connection:"
+                            + " openConnections() should be 0. Likely cause: sockets not removed from the set when their"
+                            + " connection ends (do it in a finally block)."));
+        } finally {
+            closeAll(clients);
+        }
+    }
 }

@@ -75,6 +75,7 @@ public final class ConcurrentEchoServer implements Closeable {
                 threads.remove(Thread.currentThread());
             }
         }, name);
+        thread.setDaemon(false); // a daemon thread would not keep main's process serving
         threads.add(thread);
         thread.start();
         return thread;
