@@ -120,12 +120,13 @@ class PacketDecodeTest {
     }
 
     @ParameterizedTest(name = "link type {0}")
-    @ValueSource(ints = {0, 113, 276})
+    @ValueSource(ints = {0, 105, 277})
     @Points(1)
     @DisplayName("rejects a link type it does not decode, naming the field")
     void unknownLinkType(int linkType) {
         MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> Packet.decode(linkType, new byte[64]),
-                "Packet.decode(" + linkType + ", ...) must throw MalformedPacketException(\"link type\", ...): only 1, 101, 228 are decoded");
+                "Packet.decode(" + linkType + ", ...) must throw MalformedPacketException(\"link type\", ...): only 1, 101, 113,"
+                        + " 228 and 276 are decoded");
         assertEquals("link type", e.field(), "the field named");
         MalformedPacketException shortFrame = assertThrows(MalformedPacketException.class,
                 () -> Packet.decode(PcapFile.LINKTYPE_ETHERNET, new byte[13]), "a 13-byte Ethernet frame must throw MalformedPacketException");
@@ -147,5 +148,191 @@ class PacketDecodeTest {
                 Packet.decode(PcapFile.LINKTYPE_RAW, java.util.Arrays.copyOfRange(frame, 14, frame.length));
             }
         });
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("decodes every packet of a capture of all interfaces as tshark does (Linux cooked v2, type 276)")
+    void anySll2() throws IOException {
+        sameAsTshark(Fixtures.ANY_SLL2);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("decodes every packet of a capture of all interfaces as tshark does (Linux cooked v1, type 113)")
+    void anySll() throws IOException {
+        sameAsTshark(Fixtures.ANY_SLL);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("decodes every packet of a capture cut to 64 bytes as tshark does, and marks them truncated")
+    void snapLength() throws IOException {
+        sameAsTshark(Fixtures.SNAP64);
+        PcapFile f = Fixtures.read(Fixtures.SNAP64);
+        for (PcapRecord r : f.records()) {
+            Packet p = Packet.decode(f.linkType(), r.data()).orElseThrow();
+            boolean cut = r.data().length < r.originalLength();
+            assertEquals(cut, p.truncated(), () -> Fixtures.SNAP64 + ": a " + r.originalLength() + "-byte frame of which "
+                    + r.data().length + " bytes were captured: truncated() must be " + cut);
+            assertEquals(cut, r.truncated(), () -> "PcapRecord.truncated() of a record with " + r.data().length
+                    + " bytes captured of " + r.originalLength());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a Linux cooked frame shorter than its header is refused, naming the field; other protocols give nothing")
+    void cookedHeaders() {
+        for (int[] c : new int[][] {{PcapFile.LINKTYPE_LINUX_SLL, 16}, {PcapFile.LINKTYPE_LINUX_SLL2, 20}}) {
+            MalformedPacketException e = assertThrows(MalformedPacketException.class,
+                    () -> Packet.decode(c[0], new byte[c[1] - 1]), "Packet.decode(" + c[0] + ", a " + (c[1] - 1)
+                            + "-byte frame): the header of link type " + c[0] + " is " + c[1] + " bytes");
+            assertEquals("Linux cooked header", e.field(), "the field named for a frame of type " + c[0] + " under "
+                    + c[1] + " bytes");
+        }
+        byte[] packet = TestPackets.ipv4(17, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.udp(4000, 53, new byte[] {1}, TestPackets.LOOPBACK, TestPackets.LOOPBACK));
+        byte[] sll = TestPackets.concat(Hex.parse("00 00 03 04 00 06 00 00 00 00 00 00 00 00"), Hex.parse("86 dd"), packet);
+        assertEquals(Optional.empty(), Packet.decode(PcapFile.LINKTYPE_LINUX_SLL, sll), "a type-113 frame whose"
+                + " protocol (bytes 14-15) is 86 dd, IPv6: no IPv4 packet");
+        sll[14] = 0x08;
+        sll[15] = 0x00;
+        assertEquals(53, Packet.decode(PcapFile.LINKTYPE_LINUX_SLL, sll).orElseThrow().udp().destinationPort(),
+                "a type-113 frame whose bytes 14-15 are 08 00: the IPv4 packet starts at byte 16");
+        byte[] sll2 = TestPackets.concat(Hex.parse("08 06 00 00 00 00 00 01 03 04 00 06 00 00 00 00 00 00 00 00"), packet);
+        assertEquals(Optional.empty(), Packet.decode(PcapFile.LINKTYPE_LINUX_SLL2, sll2), "a type-276 frame whose"
+                + " protocol (bytes 0-1) is 08 06, ARP: no IPv4 packet");
+        sll2[1] = 0x00;
+        assertEquals(53, Packet.decode(PcapFile.LINKTYPE_LINUX_SLL2, sll2).orElseThrow().udp().destinationPort(),
+                "a type-276 frame whose bytes 0-1 are 08 00: the IPv4 packet starts at byte 20");
+    }
+
+    /** A SYN to port 80 with 20 bytes of options (data offset 10) and no payload: 60 bytes of IPv4. */
+    static byte[] syn() {
+        byte[] options = Hex.parse("02 04 ff d7 04 02 08 0a 00 00 00 01 00 00 00 00 01 03 03 0a");
+        return TestPackets.ipv4(6, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.tcp(50123, 80, 0x9abcdef0L, 0, 0x02, 65495, options, new byte[0], TestPackets.LOOPBACK, TestPackets.LOOPBACK));
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("decodeCaptured: a packet cut short decodes as far as its bytes go, its payload only what was captured")
+    void decodeCapturedCutShort() {
+        byte[] syn = syn();
+        String what = "Packet.decodeCaptured of a 60-byte SYN (40 bytes of TCP header) of which 50 bytes were captured ("
+                + Hex.of(syn) + ")";
+        Packet p = decodeOrFail(what, syn, 50);
+        assertTrue(p.truncated(), what + ": truncated() must be true");
+        assertNotNull(p.tcp(), what + ": the TCP header's fixed 20 bytes were captured, so tcp() must not be null");
+        assertEquals(80, p.tcp().destinationPort(), what + ": destination port");
+        assertEquals(0x9abcdef0L, p.tcp().sequenceNumber(), what + ": sequence number");
+        assertEquals(10, p.tcp().dataOffset(), what + ": the data offset stays 10 (the missing option bytes read as 0)");
+        assertEquals("02 04 ff d7 04 02 08 0a 00 00 00 00 00 00 00 00 00 00 00 00", Hex.of(p.tcp().options()), what
+                + ": the 10 option bytes captured, then zeros");
+        assertEquals(60, p.ip().totalLength(), what + ": the IPv4 header's total length is as sent");
+
+        byte[] payload = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
+        byte[] udp = TestPackets.ipv4(17, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.udp(5353, 9999, payload, TestPackets.LOOPBACK, TestPackets.LOOPBACK));
+        byte[] inView = TestPackets.concat(new byte[7], udp, new byte[9]);
+        String w = "Packet.decodeCaptured(bytes, 7, 35) of a 48-byte UDP packet (20 bytes of payload) of which 35 bytes"
+                + " were captured, lying at offset 7 of a longer array";
+        Packet u = decodeOrFail(w, inView, 7, 35);
+        assertTrue(u.truncated(), w + ": truncated() must be true");
+        assertNotNull(u.udp(), w + ": the UDP header was captured whole");
+        assertEquals(28, u.udp().length(), w + ": the UDP length field is as sent (8 + 20)");
+        assertEquals("30 31 32 33 34 35 36", Hex.of(u.udp().payload()), w + ": the payload is the 7 bytes captured, not"
+                + " the zeros after them nor the bytes that follow in the array");
+
+        byte[] ping = TestPackets.ipv4(1, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.icmp(8, 0, 7, 9, new byte[56]));
+        Packet e = decodeOrFail("Packet.decodeCaptured of an 84-byte ping cut to 30 bytes", ping, 30);
+        assertEquals(7, e.icmp().identifier(), "Packet.decodeCaptured of an 84-byte ping cut to 30 bytes: identifier");
+        assertEquals(2, e.icmp().payload().length, "Packet.decodeCaptured of an 84-byte ping cut to 30 bytes: 2 bytes of"
+                + " its payload were captured");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("decodeCaptured: a transport header not captured stays null; an IPv4 header not captured is refused")
+    void decodeCapturedTooShort() {
+        byte[] syn = syn();
+        Packet p = decodeOrFail("Packet.decodeCaptured of a SYN cut to 39 bytes (19 of TCP)", syn, 39);
+        assertTrue(p.truncated(), "Packet.decodeCaptured of a SYN cut to 39 bytes: truncated() must be true");
+        assertNull(p.tcp(), "Packet.decodeCaptured of a SYN cut to 39 bytes: only 19 of the 20 fixed bytes of the TCP"
+                + " header were captured, so tcp() must be null (zeros are not a header)");
+        Packet whole = decodeOrFail("Packet.decodeCaptured of a whole 60-byte SYN", syn, 60);
+        assertTrue(!whole.truncated(), "Packet.decodeCaptured of a whole 60-byte SYN: truncated() must be false");
+        MalformedPacketException ihl = assertThrows(MalformedPacketException.class, () -> Packet.decodeCaptured(
+                optionsHeader(), 0, 22), "Packet.decodeCaptured of a packet whose 24-byte header (IHL 6) was cut to 22"
+                + " bytes: the IPv4 header must be captured whole");
+        assertEquals("IHL", ihl.field(), "the field named when fewer than IHL x 4 bytes were captured");
+        MalformedPacketException header = assertThrows(MalformedPacketException.class, () -> Packet.decodeCaptured(syn, 0,
+                19), "Packet.decodeCaptured of 19 bytes: fewer than an IPv4 header");
+        assertEquals("header", header.field(), "the field named when fewer than 20 bytes were captured");
+    }
+
+    /** A UDP packet with a 4-byte IPv4 option (IHL 6). */
+    static byte[] optionsHeader() {
+        byte[] udp = TestPackets.udp(1, 2, new byte[8], TestPackets.LOOPBACK, TestPackets.LOOPBACK);
+        byte[] packet = TestPackets.concat(Arrays.copyOf(TestPackets.ipv4(17, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                udp), 20), Hex.parse("94 04 00 00"), udp);
+        packet[0] = 0x46;
+        packet[3] = (byte) packet.length;
+        return packet;
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("quoted(): an ICMP error shows the datagram it quotes, with its ports")
+    void icmpErrorQuotes() throws IOException {
+        PcapFile f = Fixtures.read(Fixtures.ANY_SLL2);
+        PcapRecord r = f.records().get(10);
+        Packet error = Packet.decode(f.linkType(), r.data()).orElseThrow();
+        String what = Fixtures.ANY_SLL2 + " packet 11, an ICMP port unreachable (type 3, code 3) about a UDP datagram"
+                + " from port 59637 to port 18085";
+        assertEquals(3, error.icmp().type(), what + ": ICMP type");
+        Packet quoted = error.quoted().orElseThrow(() -> new AssertionError(what + ": quoted() must give the datagram"
+                + " that its payload quotes"));
+        assertNotNull(quoted.udp(), what + ": the quoted datagram is UDP");
+        assertEquals(59637, quoted.udp().sourcePort(), what + ": the quoted source port");
+        assertEquals(18085, quoted.udp().destinationPort(), what + ": the quoted destination port");
+
+        // a router quotes only the IPv4 header and 8 bytes (RFC 792): a UDP header, cut short
+        byte[] original = TestPackets.ipv4(17, 1, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.udp(33434, 33435, new byte[32], TestPackets.LOOPBACK, TestPackets.LOOPBACK));
+        byte[] timeExceeded = TestPackets.ipv4(1, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.icmp(11, 0, 0, 0, Arrays.copyOf(original, 28)));
+        Packet te = Packet.decodeIp(timeExceeded, 0, timeExceeded.length);
+        String w = "an ICMP time exceeded (type 11) quoting a traceroute probe's IPv4 header and first 8 bytes (UDP 33434"
+                + " -> 33435, 40 bytes on the wire)";
+        Packet q = te.quoted().orElseThrow(() -> new AssertionError(w + ": quoted() must give the quoted datagram"));
+        assertTrue(q.truncated(), w + ": only 28 of its 60 bytes are quoted: the quoted packet is truncated");
+        assertEquals(33435, q.udp().destinationPort(), w + ": the quoted destination port");
+        assertEquals(0, q.udp().payload().length, w + ": none of the quoted datagram's payload is there");
+
+        byte[] echo = TestPackets.ipv4(1, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.icmp(0, 0, 1, 1, Arrays.copyOf(original, 28)));
+        assertEquals(Optional.empty(), Packet.decodeIp(echo, 0, echo.length).quoted(), "an echo reply (type 0) whose"
+                + " payload happens to look like a packet quotes nothing: quoted() is for ICMP errors only");
+        byte[] garbled = TestPackets.ipv4(1, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK,
+                TestPackets.icmp(3, 1, 0, 0, new byte[] {0x45, 0, 0}));
+        assertEquals(Optional.empty(), Packet.decodeIp(garbled, 0, garbled.length).quoted(), "an ICMP error whose quote"
+                + " is only 3 bytes: quoted() must be empty, never an exception");
+    }
+
+    static Packet decodeOrFail(String what, byte[] data, int length) {
+        return decodeOrFail(what, data, 0, length);
+    }
+
+    static Packet decodeOrFail(String what, byte[] data, int offset, int length) {
+        try {
+            return Packet.decodeCaptured(data, offset, length);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError(what + ": expected it to decode as far as its bytes go, but it threw " + e
+                    + ". A capture's snap length cuts packets short by design: the total length may be more than the"
+                    + " bytes captured.", e);
+        }
     }
 }

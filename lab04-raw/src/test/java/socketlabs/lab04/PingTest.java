@@ -160,4 +160,14 @@ class PingTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("warm-up: the provided main resolves host names as the system's ping does")
+    void resolvesNames() throws IOException {
+        assertEquals("127.0.0.1", Ping.resolve("localhost").getHostAddress(), "Ping.resolve(\"localhost\")");
+        assertEquals("192.0.2.7", Ping.resolve("192.0.2.7").getHostAddress(), "Ping.resolve(\"192.0.2.7\"): a dotted"
+                + " address is its own answer");
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.UnknownHostException.class, () -> Ping.resolve("::1"),
+                "Ping.resolve(\"::1\"): an IPv6 address has no IPv4 address to ping");
+    }
 }
