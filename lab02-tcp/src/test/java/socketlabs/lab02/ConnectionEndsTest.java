@@ -179,4 +179,22 @@ class ConnectionEndsTest {
             assertEquals("slow but steady", e.replyText(), done);
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a server that never answers the connection attempt gives TIMED_OUT, within the timeout")
+    void connectTimesOut() throws IOException {
+        try (FullBacklogServer server = new FullBacklogServer()) {
+            String done = "exchange with a server whose queue of waiting connections is full, so that the kernel drops"
+                    + " the client's SYN and connect() gets no answer (timeout " + SHORT.toMillis() + " ms)";
+            long started = System.nanoTime();
+            Exchange e = exchange(server.address(), bytes("knock knock"), SHORT, done);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e + ". Likely"
+                    + " cause: the SocketTimeoutException of connect() not caught, or taken for a refusal.");
+            assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
+            assertTrue(millis >= SHORT.toMillis() * 9 / 10, () -> done + "; exchange gave up after " + millis
+                    + " ms, before the time-out had passed");
+        }
+    }
 }

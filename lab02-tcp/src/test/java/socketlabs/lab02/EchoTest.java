@@ -458,7 +458,7 @@ class EchoTest {
     @Timeout(20)
     @DisplayName("the client gives up with an exception when the server never echoes (read time-out)")
     void clientTimesOutOnSilentServer() throws IOException {
-        try (MisbehavingServer server = MisbehavingServer.neverReplying()) {
+        try (MisbehavingServer server = MisbehavingServer.silent()) {
             String done = "EchoClient.echo sent \"anyone?\" to a server that reads and never answers, connection open";
             long started = System.nanoTime();
             IOException e = assertTimeoutPreemptively(Duration.ofMillis(EchoClient.TIMEOUT_MILLIS + 4_000),

@@ -435,8 +435,16 @@ class FileServerTest {
         try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
             long started = System.nanoTime();
             client.dripInBackground(request.getBytes(StandardCharsets.US_ASCII));
-            RawHttp.Response r = RawHttp.readResponse(client.socket(), "sent a " + request.length() + "-byte request one"
-                    + " byte every " + MisbehavingClient.DRIP_MILLIS + " ms, to a server whose request time-out is 600 ms");
+            RawHttp.Response r;
+            try {
+                r = RawHttp.readResponse(client.socket(), "sent a " + request.length() + "-byte request one byte every "
+                        + MisbehavingClient.DRIP_MILLIS + " ms, to a server whose request time-out is 600 ms");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " Here the request time-out had passed long before: it is one"
+                        + " deadline for the whole request, counted from the accept; a time-out per read (setSoTimeout"
+                        + " once) never fires while a byte comes every " + MisbehavingClient.DRIP_MILLIS + " ms. Before"
+                        + " each read, setSoTimeout(the time left), and answer 408 when it runs out.", e);
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             String done = "sent a " + request.length() + "-byte request one byte every " + MisbehavingClient.DRIP_MILLIS
                     + " ms (about " + request.length() * MisbehavingClient.DRIP_MILLIS + " ms in all) to a server whose"
@@ -501,5 +509,23 @@ class FileServerTest {
                 s.close();
             }
         };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /hello.txt HTTP/1.1", "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1", "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n"})
+    @Points(1)
+    @DisplayName("a request cut short (the client half-closes before the empty line) is 400")
+    void requestCutShortIs400(String request) throws IOException {
+        int port = start();
+        try (Socket socket = RawHttp.connect(port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput(); // the end of the stream, before the empty line that ends the headers
+            String done = "sent " + RawHttp.quote(request) + " and half-closed (shutdownOutput): the stream ended before"
+                    + " the empty line";
+            RawHttp.Response r = RawHttp.readResponse(socket, done);
+            assertEquals(400, r.status, done + "; expected 400 Bad Request, got " + r.shown() + ". Likely cause: the"
+                    + " end of the stream (null, or a FramingException, from readLine) taken as the end of the headers,"
+                    + " or not answered at all.");
+        }
     }
 }

@@ -288,8 +288,16 @@ class FramingTest {
     @Points(1)
     @DisplayName("readLine: a \\r as byte max + 1 may start the ending; the byte after it decides")
     void carriageReturnAtTheLimit() throws IOException {
-        assertEquals("hello", LineCodec.readLine(memory("hello\r\n"), 5), "readLine(\"hello\\r\\n\", max 5): the \\r"
-                + " is byte 6, but it is part of the ending, so the line \"hello\" is not too long");
+        String hello;
+        try {
+            hello = LineCodec.readLine(memory("hello\r\n"), 5);
+        } catch (FrameTooLongException e) {
+            throw new AssertionError("readLine(\"hello\\r\\n\", max 5) threw " + e + "; the \\r is byte 6, but it is"
+                    + " part of the ending, so the line \"hello\" is not too long. Likely cause: the \\r counted in the"
+                    + " line's length as soon as it arrived; it counts only once the next byte shows it is not the"
+                    + " ending.", e);
+        }
+        assertEquals("hello", hello, "readLine(\"hello\\r\\n\", max 5)");
         HostileStream in = HostileStream.endlessAfter(bytes("hello\r"), (byte) 'X');
         String done = "the stream held \"hello\\r\" and then 'X' after 'X' with no \\n, and readLine had a maximum of 5";
         assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(in, 5), done + "; the \\r turned out to be"

@@ -114,6 +114,14 @@ final class MisbehavingServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Silent from the start: never sends a byte, and never gives up on its side either; reads and
+     * discards what the client sends, and keeps the connection open until close().
+     */
+    static MisbehavingServer silent() throws IOException {
+        return new MisbehavingServer("silent", (connection, server) -> server.holdOpen(connection));
+    }
+
     /** Goes silent mid-reply: after the request, sends {@code part} and then nothing, keeping the connection open. */
     static MisbehavingServer silentAfter(byte[] part) throws IOException {
         return new MisbehavingServer("silent-mid-reply", (connection, server) -> {
