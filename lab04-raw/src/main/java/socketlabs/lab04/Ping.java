@@ -126,19 +126,19 @@ public final class Ping {
             System.out.printf("%d packets transmitted, %d received, %d%% packet loss, time %dms%n",
                     count, rtts.size(), (count - rtts.size()) * 100 / Math.max(1, count), elapsed);
             if (!rtts.isEmpty()) {
-                double[] ms = rtts.stream().mapToDouble(d -> d.toNanos() / 1e6).toArray();
                 double min = Double.MAX_VALUE;
                 double max = 0;
                 double sum = 0;
                 double squares = 0;
-                for (double m : ms) {
+                for (Duration rtt : rtts) {
+                    double m = rtt.toNanos() / 1e6;
                     min = Math.min(min, m);
                     max = Math.max(max, m);
                     sum += m;
                     squares += m * m;
                 }
-                double avg = sum / ms.length;
-                double mdev = Math.sqrt(Math.max(0, squares / ms.length - avg * avg));
+                double avg = sum / rtts.size();
+                double mdev = Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg));
                 System.out.printf(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms%n", min, avg, max, mdev);
             }
         } catch (IOException e) {

@@ -77,4 +77,20 @@ class IcmpEchoTest {
     void fuzz() {
         Fuzz.run("IcmpEcho.parse", 792, List.of(Hex.parse(CAPTURED_REPLY), Hex.parse("08 00 f7 fc 00 01 00 02")), IcmpEcho::parse);
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("parses the Javadoc's 8-byte example: a header with no payload")
+    void parsesExample() {
+        byte[] data = Hex.parse("08 00 f7 fc 00 01 00 02");
+        IcmpEcho m;
+        try {
+            m = IcmpEcho.parse(data, 0, 8);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("IcmpEcho.parse(08 00 f7 fc 00 01 00 02, 0, 8): 8 bytes are a whole header, but it"
+                    + " threw " + e + ". Likely cause: < where <= is meant (or the other way round).", e);
+        }
+        assertEquals(List.of(8, 1, 2, 0), List.of(m.type(), m.identifier(), m.sequence(), m.payload().length),
+                "IcmpEcho.parse(08 00 f7 fc 00 01 00 02): type, identifier, sequence, payload length");
+    }
 }

@@ -335,4 +335,73 @@ class PacketDecodeTest {
                     + " bytes captured.", e);
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a frame that is only its link-layer header, of another protocol, gives no packet")
+    void headerOnlyFrames() {
+        byte[] ethernet = TestPackets.concat(new byte[12], Hex.parse("86 dd"));
+        assertEquals(Optional.empty(), Packet.decode(PcapFile.LINKTYPE_ETHERNET, ethernet), "a 14-byte Ethernet frame of"
+                + " type 86 dd (IPv6) and nothing after: the header is whole, so no exception; no IPv4, so empty");
+        byte[] sll = TestPackets.concat(new byte[14], Hex.parse("86 dd"));
+        assertEquals(Optional.empty(), Packet.decode(PcapFile.LINKTYPE_LINUX_SLL, sll), "a 16-byte Linux cooked v1 frame of"
+                + " protocol 86 dd and nothing after");
+        byte[] sll2 = TestPackets.concat(Hex.parse("86 dd"), new byte[18]);
+        assertEquals(Optional.empty(), Packet.decode(PcapFile.LINKTYPE_LINUX_SLL2, sll2), "a 20-byte Linux cooked v2 frame"
+                + " of protocol 86 dd and nothing after");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("decodeCaptured at the edges: exactly the IPv4 header captured; a SYN's payload is empty")
+    void decodeCapturedEdges() {
+        byte[] syn = syn();
+        Packet p = decodeOrFail("Packet.decodeCaptured of a 60-byte SYN cut to exactly its 20-byte IPv4 header", syn, 20);
+        assertTrue(p.truncated(), "Packet.decodeCaptured of a SYN cut to 20 bytes: truncated() must be true");
+        assertNull(p.tcp(), "Packet.decodeCaptured of a SYN cut to 20 bytes: none of the TCP header was captured");
+        byte[] options = optionsHeader();
+        Packet o = decodeOrFail("Packet.decodeCaptured of a packet with a 24-byte IPv4 header (IHL 6) cut to exactly 24"
+                + " bytes", options, 24);
+        assertEquals(24, o.ip().headerLength(), "Packet.decodeCaptured of a packet cut to its 24-byte header: headerLength()");
+        assertNull(o.udp(), "Packet.decodeCaptured of a packet cut to its 24-byte header: no UDP header was captured");
+        Packet cut = decodeOrFail("Packet.decodeCaptured of a 60-byte SYN cut to 50 bytes", syn, 50);
+        assertEquals(0, cut.tcp().payload().length, "Packet.decodeCaptured of a 60-byte SYN (40 bytes of TCP header) cut to"
+                + " 50 bytes: a SYN carries no payload, and none was captured: payload().length must be 0. Likely cause: the"
+                + " payload's length computed from the captured bytes without taking off the whole TCP header (data offset x 4).");
+        byte[] data = TestPackets.ipv4(6, 64, TestPackets.LOOPBACK, TestPackets.LOOPBACK, TestPackets.tcp(80, 50123, 1, 1,
+                0x18, 512, new byte[0], "0123456789".getBytes(StandardCharsets.US_ASCII), TestPackets.LOOPBACK,
+                TestPackets.LOOPBACK));
+        Packet d = decodeOrFail("Packet.decodeCaptured of a TCP segment with 10 bytes of data, cut to 44 bytes", data, 44);
+        assertEquals("30 31 32 33", Hex.of(d.tcp().payload()), "Packet.decodeCaptured of a TCP segment with 10 bytes of"
+                + " data (\"0123456789\"), cut to 44 bytes (20 IPv4 + 20 TCP + 4): the payload is the 4 bytes captured");
+    }
+
+    @Test
+    @DisplayName("warm-up: summary() writes one tcpdump-style line for each kind of packet")
+    void summaries() {
+        java.net.Inet4Address a = Addresses.ipv4("192.0.2.1");
+        java.net.Inet4Address b = Addresses.ipv4("192.0.2.2");
+        byte[] synAck = TestPackets.ipv4(6, 64, a, b, TestPackets.tcp(80, 50123, 7, 8, 0x12, 512, new byte[0], new byte[0], a, b));
+        assertEquals("192.0.2.1.80 > 192.0.2.2.50123: Flags [S.], seq 7, ack 8, win 512, length 0",
+                Packet.decodeIp(synAck, 0, synAck.length).summary(), "a SYN-ACK");
+        byte[] finRstPsh = TestPackets.ipv4(6, 64, a, b, TestPackets.tcp(80, 50123, 7, 8, 0x1d, 512, new byte[0], new byte[] {1, 2},
+                a, b));
+        assertEquals("192.0.2.1.80 > 192.0.2.2.50123: Flags [FRP.], seq 7, ack 8, win 512, length 2",
+                Packet.decodeIp(finRstPsh, 0, finRstPsh.length).summary(), "FIN, RST, PSH and ACK with 2 bytes");
+        byte[] udp = TestPackets.ipv4(17, 64, a, b, TestPackets.udp(5353, 53, new byte[3], a, b));
+        assertEquals("192.0.2.1.5353 > 192.0.2.2.53: UDP, length 3", Packet.decodeIp(udp, 0, udp.length).summary(), "UDP");
+        assertEquals("192.0.2.1.5353 > 192.0.2.2.53: UDP, length 1 [truncated]",
+                Packet.decodeCaptured(udp, 0, 29).summary(), "UDP cut short");
+        for (int[] t : new int[][] {{8, 0}, {0, 0}, {13, 0}}) {
+            byte[] icmp = TestPackets.ipv4(1, 64, a, b, TestPackets.icmp(t[0], t[1], 9, 10, new byte[4]));
+            String kind = t[0] == 8 ? "echo request" : t[0] == 0 ? "echo reply" : "type 13";
+            assertEquals("192.0.2.1 > 192.0.2.2: ICMP " + kind + ", id 9, seq 10, length 12",
+                    Packet.decodeIp(icmp, 0, icmp.length).summary(), "ICMP type " + t[0]);
+        }
+        byte[] error = TestPackets.ipv4(1, 64, b, a, TestPackets.icmp(3, 3, 0, 0, java.util.Arrays.copyOf(udp, 28)));
+        assertEquals("192.0.2.2 > 192.0.2.1: ICMP type 3 code 3 about [192.0.2.1.5353 > 192.0.2.2.53: UDP, length 0 [truncated]]",
+                Packet.decodeIp(error, 0, error.length).summary(), "an ICMP port unreachable quoting a UDP header");
+        byte[] gre = TestPackets.ipv4(47, 64, a, b, new byte[6]);
+        assertEquals("192.0.2.1 > 192.0.2.2: ip-proto-47 6", Packet.decodeIp(gre, 0, gre.length).summary(), "protocol 47");
+    }
 }

@@ -144,4 +144,52 @@ class PcapFileTest {
         valid.add(TestPcap.write(ByteOrder.BIG_ENDIAN, true, 101, List.of(new TestPcap.Rec(5, 999_999_999, new byte[30]))));
         Fuzz.run("PcapFile.read", 1988, valid, (data, offset, length) -> PcapFile.read(new ByteArrayInputStream(data, offset, length)));
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("reads a file by its path; a record of exactly MAX_CAPTURED_LENGTH bytes is accepted, one more is refused")
+    void pathAndLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        byte[] file = TestPcap.write(ByteOrder.LITTLE_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(7, 8, new byte[PcapFile.MAX_CAPTURED_LENGTH])));
+        java.nio.file.Path path = dir.resolve("big.pcap");
+        java.nio.file.Files.write(path, file);
+        PcapFile f = PcapFile.read(path);
+        assertEquals(1, f.records().size(), "PcapFile.read(path) of a file with one record of exactly "
+                + PcapFile.MAX_CAPTURED_LENGTH + " bytes (MAX_CAPTURED_LENGTH): the limit itself is allowed");
+        assertEquals(PcapFile.MAX_CAPTURED_LENGTH, f.records().get(0).data().length, "the record's bytes");
+        byte[] over = TestPcap.write(ByteOrder.LITTLE_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(7, 8, new byte[PcapFile.MAX_CAPTURED_LENGTH + 1])));
+        MalformedPacketException e = assertThrows(MalformedPacketException.class,
+                () -> PcapFile.read(new ByteArrayInputStream(over)), "a record of MAX_CAPTURED_LENGTH + 1 bytes");
+        assertEquals("captured length", e.field(), "the field named for a record over MAX_CAPTURED_LENGTH");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "cut header  | record header",
+        "huge record | captured length",
+        "short orig  | original length",
+        "cut data    | packet data",
+    })
+    @Points(1)
+    @DisplayName("a broken second record is refused with a message that names record 2")
+    void namesTheRecord(String kind, String field) {
+        byte[] two = TestPcap.write(ByteOrder.BIG_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(1, 2, new byte[60]), new TestPcap.Rec(3, 4, new byte[60])));
+        int second = 24 + 16 + 60;
+        byte[] file = switch (kind) {
+            case "cut header" -> Arrays.copyOf(two, second + 10);
+            case "huge record" -> patch(two, second + 8, 0x7f, 0xff, 0xff, 0xff);
+            case "short orig" -> patch(two, second + 12, 0, 0, 0, 59);
+            case "cut data" -> Arrays.copyOf(two, two.length - 1);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        MalformedPacketException e = assertThrows(MalformedPacketException.class,
+                () -> PcapFile.read(new ByteArrayInputStream(file)), () -> "a file whose second record is broken ("
+                        + kind + "): MalformedPacketException(\"" + field + "\", ...) expected");
+        assertEquals(field, e.field(), "the field named");
+        assertTrue(String.valueOf(e.getMessage()).contains("record 2"), () -> "a file whose first record is sound and"
+                + " whose second is broken (" + kind + "): the message must say which record, counting from 1 (\"record"
+                + " 2\"), but was: " + e.getMessage());
+    }
 }

@@ -170,4 +170,18 @@ class PingTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.net.UnknownHostException.class, () -> Ping.resolve("::1"),
                 "Ping.resolve(\"::1\"): an IPv6 address has no IPv4 address to ping");
     }
+
+    @Test
+    @DisplayName("warm-up: PingReply.line() writes what ping prints, with ping's decimals")
+    void replyLines() {
+        Inet4Address from = Addresses.ipv4("127.0.0.1");
+        assertEquals("64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.045 ms",
+                new PingReply(from, 64, 1, 64, Duration.ofNanos(45_000)).line(), "PingReply.line() of 45 microseconds");
+        String[][] cases = {{"999000", "0.999"}, {"1000000", "1.00"}, {"9990000", "9.99"}, {"10000000", "10.0"},
+            {"99900000", "99.9"}, {"100000000", "100"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], PingReply.millis(Duration.ofNanos(Long.parseLong(c[0]))), "PingReply.millis(" + c[0]
+                    + " ns): three decimals under 1 ms, two under 10, one under 100, none from 100 on");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package socketlabs.lab04;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -172,5 +173,20 @@ class PortScanDetectorTest {
                 + " latest tries: port 2 at 1 s (port 1's try at 0 s was replaced by its try at 4 s)");
         assertEquals(T0.plusMillis(5_500), alert.get().raisedAt(), done + ": raisedAt is the time of port 3's attempt");
         assertEquals(3, alert.get().distinctPorts(), done + ": distinctPorts");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a threshold of 1 is allowed; 0, and a window that is zero or negative, are refused")
+    void constructorLimits() {
+        PortScanDetector one = new PortScanDetector(1, Duration.ofSeconds(1));
+        assertTrue(one.accept(T0, syn("192.0.2.1", "192.0.2.2", 22)).isPresent(), "new PortScanDetector(1, 1 s): with a"
+                + " threshold of 1, the first attempt is an alert");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(0, Duration.ofSeconds(1)),
+                "new PortScanDetector(0, 1 s): a threshold under 1 is refused");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(3, Duration.ZERO),
+                "new PortScanDetector(3, 0 s): the window must be positive");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(3, Duration.ofSeconds(-1)),
+                "new PortScanDetector(3, -1 s): the window must be positive");
     }
 }

@@ -112,4 +112,21 @@ class UdpDatagramTest {
     void fuzz() {
         Fuzz.run("UdpDatagram.parse", 768, List.of(Hex.parse(CAPTURED), Hex.parse("30 39 00 35 00 0b 87 03 61 62 63")), UdpDatagram::parse);
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("an 8-byte datagram, header only, parses with an empty payload; of() sets the length field")
+    void headerOnly() {
+        byte[] data = Hex.parse("30 39 00 35 00 08 00 00");
+        UdpDatagram d;
+        try {
+            d = UdpDatagram.parse(data, 0, 8);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("UdpDatagram.parse(" + Hex.of(data) + ", 0, 8): 8 bytes are a whole header and"
+                    + " the length field 8 is allowed, but it threw " + e + ". Likely cause: < where <= is meant.", e);
+        }
+        assertEquals(0, d.payload().length, "UdpDatagram.parse of a header-only datagram: the payload is empty");
+        assertEquals(8 + 3, UdpDatagram.of(1, 2, new byte[3]).length(), "UdpDatagram.of(1, 2, 3 bytes).length():"
+                + " 8 + payload length");
+    }
 }

@@ -89,6 +89,7 @@ public record PcapFile(ByteOrder byteOrder, boolean nanosecond, int versionMajor
      *   <li>{@code "original length"}: less than the captured length;</li>
      *   <li>{@code "packet data"}: the file ends before the captured length's bytes.</li>
      * </ul>
+     * For the last four, the message says which record, counting from 1 (e.g. {@code "... of record 2"}).
      * A timestamp's seconds are unsigned 32 bits; the fraction is scaled to nanoseconds.
      *
      * <pre>{@code
