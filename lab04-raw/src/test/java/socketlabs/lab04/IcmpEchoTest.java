@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,11 +22,11 @@ class IcmpEchoTest {
     void writesRequest() {
         byte[] got = IcmpEcho.request(1, 2, new byte[0]).toBytes();
         byte[] expected = Hex.parse("08 00 f7 fc 00 01 00 02");
-        assertArrayEquals(expected, got, () -> "IcmpEcho.request(1, 2, no payload).toBytes():\n expected " + Hex.of(expected)
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "IcmpEcho.request(1, 2, no payload).toBytes():\n expected " + Hex.of(expected)
                 + "\n got      " + Hex.of(got) + "\nType 8, code 0, checksum, identifier and sequence big-endian.");
         byte[] withPayload = IcmpEcho.request(0x1234, 7, "abcde".getBytes(StandardCharsets.US_ASCII)).toBytes();
         byte[] expected2 = Hex.parse("08 00 bb fd 12 34 00 07 61 62 63 64 65");
-        assertArrayEquals(expected2, withPayload, () -> "IcmpEcho.request(0x1234, 7, \"abcde\").toBytes():\n expected " + Hex.of(expected2)
+        assertEquals(Hex.of(expected2), Hex.of(withPayload), () -> "IcmpEcho.request(0x1234, 7, \"abcde\").toBytes():\n expected " + Hex.of(expected2)
                 + "\n got      " + Hex.of(withPayload) + "\nThe checksum covers the payload too, odd length included.");
     }
 

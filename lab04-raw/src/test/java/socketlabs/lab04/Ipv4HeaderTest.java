@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +65,7 @@ class Ipv4HeaderTest {
         byte[] packet = Hex.parse("46 00 00 1c 00 01 00 00 40 11 00 00 7f 00 00 01 7f 00 00 01 94 04 00 00 aa bb cc dd");
         Ipv4Header h = Ipv4Header.parse(packet, 0, packet.length);
         assertEquals(24, h.headerLength(), "IHL 6 is a 24-byte header");
-        assertArrayEquals(Hex.parse("94 04 00 00"), h.options(), () -> "the options are bytes 20 to IHL x 4: 94 04 00 00 (router alert)"
+        assertEquals(Hex.of(Hex.parse("94 04 00 00")), Hex.of(h.options()), () -> "the options are bytes 20 to IHL x 4: 94 04 00 00 (router alert)"
                 + " but got " + Hex.of(h.options()));
         assertEquals(4, h.payloadLength(), "total length 28 - header 24 = 4 bytes of payload");
     }
@@ -79,7 +78,7 @@ class Ipv4HeaderTest {
                 Addresses.ipv4("192.168.0.1"), Addresses.ipv4("192.168.0.199"), new byte[0]);
         byte[] expected = Hex.parse("45 00 00 73 00 00 40 00 40 11 b8 61 c0 a8 00 01 c0 a8 00 c7");
         byte[] got = h.toBytes();
-        assertArrayEquals(expected, got, () -> "toBytes() of " + h + ":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got)
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "toBytes() of " + h + ":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got)
                 + "\nEvery field big-endian; the checksum (bytes 10-11) computed over the header with those two bytes zero.");
     }
 
@@ -106,7 +105,7 @@ class Ipv4HeaderTest {
                             back.fragmentOffset(), back.ttl(), back.protocol(), back.source(), back.destination()),
                     what + "read back differently (tos, total length, id, DF, MF, offset, TTL, protocol, source, destination)."
                             + " Values above 127 or 32767 are unsigned: mask with & 0xFF / & 0xFFFF.");
-            assertArrayEquals(options, back.options(), what + "the options read back differently");
+            assertEquals(Hex.of(options), Hex.of(back.options()), what + "the options read back differently");
         }
     }
 

@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +60,7 @@ class PcapFileTest {
             PcapRecord b = be.records().get(i);
             int n = i + 1;
             assertEquals(a.timestamp(), b.timestamp(), () -> "record " + n + "'s time: every header field follows the file's byte order");
-            assertArrayEquals(a.data(), b.data(), () -> "record " + n + "'s bytes: the packet itself is never swapped");
+            assertEquals(allHex(a.data()), allHex(b.data()), () -> "record " + n + "'s bytes: the packet itself is never swapped");
         }
         assertEquals(PcapFile.LINKTYPE_ETHERNET, be.linkType(), "the link type, read big-endian");
     }
@@ -89,7 +88,7 @@ class PcapFileTest {
             for (int i = 0; i < raw.records().size(); i++) {
                 byte[] frame = ethernet.records().get(i).data();
                 int n = i + 1;
-                assertArrayEquals(Arrays.copyOfRange(frame, 14, frame.length), raw.records().get(i).data(),
+                assertEquals(allHex(Arrays.copyOfRange(frame, 14, frame.length)), allHex(raw.records().get(i).data()),
                         () -> name + " record " + n + ": the Ethernet frame without its 14-byte header");
                 assertEquals(ethernet.records().get(i).timestamp(), raw.records().get(i).timestamp(), () -> name + " record " + n + "'s time");
             }
@@ -191,5 +190,10 @@ class PcapFileTest {
         assertTrue(String.valueOf(e.getMessage()).contains("record 2"), () -> "a file whose first record is sound and"
                 + " whose second is broken (" + kind + "): the message must say which record, counting from 1 (\"record"
                 + " 2\"), but was: " + e.getMessage());
+    }
+
+    /** Every byte in hex, so that a difference shows as bytes, not as signed decimals. */
+    private static String allHex(byte[] b) {
+        return Hex.of(b, 0, Math.min(b.length, 96)) + (b.length > 96 ? " " + allHex(java.util.Arrays.copyOfRange(b, 96, b.length)) : "");
     }
 }

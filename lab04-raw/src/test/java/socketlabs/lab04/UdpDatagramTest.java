@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -41,7 +40,7 @@ class UdpDatagramTest {
     void writes() {
         byte[] got = UdpDatagram.of(12345, 53, "abc".getBytes(StandardCharsets.US_ASCII)).toBytes(A, B);
         byte[] expected = Hex.parse("30 39 00 35 00 0b 87 03 61 62 63");
-        assertArrayEquals(expected, got, () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(192.0.2.1, 192.0.2.2):\n expected "
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(192.0.2.1, 192.0.2.2):\n expected "
                 + Hex.of(expected) + "\n got      " + Hex.of(got) + "\nThe checksum covers the pseudo-header (source, destination,"
                 + " 0, 17, UDP length) + header + payload.");
     }
