@@ -49,4 +49,13 @@ class HiddenFramingTest {
                 "writeLine(out, \"\\nabc\") would send an empty line and then \"abc\": IllegalArgumentException expected."
                         + " Likely cause: indexOf('\\n') > 0 where >= 0 is meant.");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a stream that ends after a lone \\r ended mid-line: FramingException, not null")
+    void loneCarriageReturn() {
+        assertThrows(FramingException.class, () -> LineCodec.readLine(FramingTest.memory("\r"), 50),
+                "the stream held one \\r and ended: the \\r is a byte of a line that never got its \\n, so"
+                        + " FramingException, not null (null is for a stream that ends before a line's first byte)");
+    }
 }

@@ -190,6 +190,7 @@ class EchoTest {
     @DisplayName("close() stops the server: the connection being served ends, and its port refuses connections")
     @SuppressWarnings("try") // close() is what is tested: called inside the try, while the client is still connected
     void closeStopsListening() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         int port;
         try (EchoServer server = new EchoServer(0)) {
             server.start();
@@ -201,6 +202,8 @@ class EchoTest {
                         + " stayed connected, silent; then EchoServer.close() was called and did not return within 8 s."
                         + " Likely cause: close() waits (join) for the accept thread, which is blocked in read() on the"
                         + " client's socket: close that socket (keep it in a field) before waiting, and wait at most 5 s.");
+                assertServerThreadsEnded("EchoServer", before, "a client sent \"x\", got its echo and stayed connected;"
+                        + " then close() was called");
                 String end = client.awaitEnd();
                 assertTrue(end.equals("closed") || end.equals("reset"), () -> "a client sent \"x\", got its echo and"
                         + " stayed connected; then close() was called. Expected the connection to end (end of stream or"
@@ -312,6 +315,23 @@ class EchoTest {
                 + " only daemon threads are left: `java socketlabs.lab02." + name + "` would start the server and end at"
                 + " once. Likely cause: setDaemon(true), or a thread started from a daemon thread (it inherits the"
                 + " flag); call setDaemon(false).");
+    }
+
+    /**
+     * Fails if a thread started since {@code before} is still alive: checked at once, with no
+     * waiting, because close() itself must wait until the server's threads have ended.
+     */
+    static void assertServerThreadsEnded(String name, Set<Thread> before, String done) {
+        List<String> alive = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
+                    && !t.getName().startsWith("HttpClient")) {
+                alive.add(t.getName());
+            }
+        }
+        assertTrue(alive.isEmpty(), done + "; when " + name + ".close() returned, these threads of the server were still"
+                + " running: " + alive + ". close() waits until they have ended: close their sockets, then join() them"
+                + " (with a deadline).");
     }
 
     /** Starts {@code server} from a daemon thread of the test's, so that a thread that inherits the flag shows it. */

@@ -462,6 +462,7 @@ class FileServerTest {
     @DisplayName("close() ends the connections being served and returns within 5 seconds")
     @SuppressWarnings("try") // close() is what is tested: called while the client is still connected
     void closeEndsConnections() throws IOException {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         int port = start();
         try (MisbehavingClient client = MisbehavingClient.connect(port)) {
             client.send("GET /hello.txt HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII), Delivery.WHOLE); // and no more
@@ -469,6 +470,8 @@ class FileServerTest {
                     "a client sent half a request and stayed connected; then FileServer.close() was called and did not"
                             + " return within 8 s. Likely cause: close() waits (join) for the connection's thread, which"
                             + " is blocked in read(): close the connections' sockets first, then wait at most 5 s.");
+            EchoTest.assertServerThreadsEnded("FileServer", before, "a client sent half a request and stayed connected;"
+                    + " then close() was called");
             String end = client.awaitEnd();
             assertTrue(end.equals("closed") || end.equals("reset"), "a client sent half a request and stayed connected;"
                     + " after close() its connection was " + end + ", expected it to end. Likely cause: close() closes"

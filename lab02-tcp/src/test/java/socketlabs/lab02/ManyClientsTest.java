@@ -265,6 +265,7 @@ class ManyClientsTest {
     @DisplayName("close() returns within STOP_WAIT_MILLIS, and openConnections() is 0 after it")
     @SuppressWarnings("try") // close() is what is tested: called while the clients are still connected
     void closeIsBoundedAndCountsZero() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         List<MisbehavingClient> clients = new ArrayList<>();
         try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
             server.start();
@@ -280,6 +281,8 @@ class ManyClientsTest {
                             + " ms. Likely cause: close() joins the connections' threads before closing their sockets,"
                             + " so each thread stays blocked in read(); close every socket first, then join with a"
                             + " deadline of STOP_WAIT_MILLIS in all.");
+            EchoTest.assertServerThreadsEnded("ConcurrentEchoServer", before, "3 clients were connected and silent;"
+                    + " then close() was called");
             await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> assertEquals(0,
                     server.openConnections(), "3 clients were connected, then close() closed every connection:"
                             + " openConnections() should be 0. Likely cause: sockets not removed from the set when their"

@@ -148,4 +148,16 @@ class Ipv4HeaderTest {
         valid.add(Hex.parse("46 00 00 1c 00 01 00 00 40 11 00 00 7f 00 00 01 7f 00 00 01 94 04 00 00 aa bb cc dd"));
         Fuzz.run("Ipv4Header.parse", 791, valid, Ipv4Header::parse);
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("toBytes() gives the Javadoc's example: of(1, src, dst, 64) is 45 ..., total length 84, checking to 0")
+    void toBytesExample() {
+        byte[] h = Ipv4Header.of(1, Addresses.ipv4("192.0.2.1"), Addresses.ipv4("192.0.2.2"), 64).toBytes();
+        assertEquals(20, h.length, "Ipv4Header.of(1, src, dst, 64).toBytes(): a header without options is 20 bytes");
+        assertEquals("45 00 00 54", Hex.of(h, 0, 4), "Ipv4Header.of(1, src, dst, 64).toBytes(): version 4, IHL 5, tos 0,"
+                + " total length 84 (20 + 64)");
+        assertEquals(0, TestPackets.checksum(h, 0, 20), "Ipv4Header.of(1, src, dst, 64).toBytes() (" + Hex.of(h) + "): the"
+                + " checksum must make the header check to 0");
+    }
 }

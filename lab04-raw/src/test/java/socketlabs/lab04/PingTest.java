@@ -184,4 +184,14 @@ class PingTest {
                     + " ns): three decimals under 1 ms, two under 10, one under 100, none from 100 on");
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("skips an empty packet that arrives before the reply")
+    void skipsEmptyPacket() throws IOException {
+        ScriptedChannel channel = new ScriptedChannel().answering(req -> List.of(new byte[0], replyTo(req, 64)));
+        Optional<PingReply> r = new Ping(channel, ID).echo(TARGET, 3, Duration.ofSeconds(1));
+        assertTrue(r.isPresent(), "an empty packet (receive() returned 0 bytes) and then the reply arrived: expected the"
+                + " reply. Likely cause: 0 taken for a time-out; only -1 means that nothing came.");
+    }
 }

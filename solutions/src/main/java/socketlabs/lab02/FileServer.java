@@ -180,11 +180,7 @@ public final class FileServer implements Closeable {
             sendError(out, 405, "Method Not Allowed", false, "Allow: GET, HEAD\r\n");
             return;
         }
-        String rawPath = parts[1];
-        int query = rawPath.indexOf('?');
-        if (query >= 0) {
-            rawPath = rawPath.substring(0, query);
-        }
+        String rawPath = parts[1].split("\\?", 2)[0]; // the path is the target up to any '?'
         String decoded = percentDecode(rawPath);
         if (decoded == null) {
             sendError(out, 400, "Bad Request", head);
@@ -211,7 +207,7 @@ public final class FileServer implements Closeable {
     }
 
     public static Optional<Path> resolve(Path root, String decodedPath) {
-        if (decodedPath.indexOf('\0') >= 0) {
+        if (decodedPath.contains("\0")) {
             return Optional.empty();
         }
         String relative = decodedPath.replaceFirst("^/+", ""); // "/etc/passwd" must not resolve to /etc/passwd
@@ -282,13 +278,8 @@ public final class FileServer implements Closeable {
     }
 
     private Thread startThread(String name, Runnable work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, name);
+        threads.removeIf(t -> !t.isAlive()); // forget the threads that have ended; close() joins the rest
+        Thread thread = new Thread(work, name);
         thread.setDaemon(false); // a daemon thread would not keep main's process serving
         threads.add(thread);
         thread.start();
