@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instructor check: tshark and the lab's reference codecs must decode the same fields from every
-# capture fixture. Compiles the solutions, prints each fixture's fields with socketlabs.lab04.PcapDump
+# capture fixture (the Linux cooked "-i any" captures, types 113 and 276, and the snap-length one included).
+# Compiles the solutions, prints each fixture's fields with socketlabs.lab04.PcapDump
 # and with tshark, and compares them line by line. Exits 1 on any difference, 2 if a tool is missing.
 # Run from the project root:  bash lab04-raw/instructor/check-with-tshark.sh
 set -euo pipefail

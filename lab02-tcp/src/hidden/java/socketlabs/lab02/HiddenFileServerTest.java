@@ -61,4 +61,27 @@ class HiddenFileServerTest {
             assertTrue(!r.raw.contains("private-name"), "GET " + path + ": the response lists the directory");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/%30.txt|200", "/tab%09.txt|200", "/hello.tx%74|200", "/%C3%A9t%C3%A9.txt|200",
+        "/hello.txt%4|400", "/hello.txt%|400", "/hello.txt%g0|400"})
+    @Points(1)
+    @DisplayName("percent escapes at the edges: 0 digits, the last bytes of the path, UTF-8, cut short")
+    void escapesAtTheEdges(String spec) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(root.resolve("0.txt"), "zero", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("tab\t.txt"), "tab", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("hello.txt"), "hello", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("\u00e9t\u00e9.txt"), "summer", StandardCharsets.UTF_8);
+        String path = spec.substring(0, spec.indexOf('|'));
+        int expected = Integer.parseInt(spec.substring(spec.indexOf('|') + 1));
+        try (FileServer server = new FileServer(root, 0)) {
+            server.start();
+            RawHttp.Response r = RawHttp.send(server.port(), "GET " + path + " HTTP/1.1\r\n\r\n");
+            assertEquals(expected, r.status, "GET " + path + " (the root holds 0.txt, \"tab\\t.txt\", hello.txt and"
+                    + " \u00e9t\u00e9.txt): expected " + expected + ", got " + r.shown() + ". A % is followed by two hex"
+                    + " digits (0-9, a-f, A-F), anywhere in the path, the last bytes included; the decoded bytes are"
+                    + " UTF-8; a % with fewer than two hex digits after it is a 400.");
+        }
+    }
 }

@@ -40,4 +40,22 @@ class HiddenFramingTest {
         assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(FramingTest.memory(line + "x\n"), 50),
                 "a 51-byte line with a maximum of 50 must be refused");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("writeLine refuses a \\n anywhere in the line, its first character included")
+    void writeLineRefusesLeadingNewline() {
+        assertThrows(IllegalArgumentException.class, () -> LineCodec.writeLine(new java.io.ByteArrayOutputStream(), "\nabc"),
+                "writeLine(out, \"\\nabc\") would send an empty line and then \"abc\": IllegalArgumentException expected."
+                        + " Likely cause: indexOf('\\n') > 0 where >= 0 is meant.");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a stream that ends after a lone \\r ended mid-line: FramingException, not null")
+    void loneCarriageReturn() {
+        assertThrows(FramingException.class, () -> LineCodec.readLine(FramingTest.memory("\r"), 50),
+                "the stream held one \\r and ended: the \\r is a byte of a line that never got its \\n, so"
+                        + " FramingException, not null (null is for a stream that ends before a line's first byte)");
+    }
 }

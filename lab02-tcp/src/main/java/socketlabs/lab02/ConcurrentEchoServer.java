@@ -53,7 +53,8 @@ public final class ConcurrentEchoServer implements Closeable {
      * Binds the listening socket with a backlog of {@link #BACKLOG}, starts the accept thread, and
      * returns at once. Each accepted connection is echoed in a thread of its own until the client
      * closes its side; then the server closes the connection. A failing connection (reset by its
-     * client, say) ends its own thread only.
+     * client, say) ends its own thread only. No thread is a daemon thread (see
+     * {@link EchoServer#start()}): {@link #main} keeps serving after it returns.
      *
      * @throws IOException if the address and port cannot be bound
      * @throws IllegalStateException if the server was started already

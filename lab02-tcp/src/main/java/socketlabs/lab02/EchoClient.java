@@ -40,7 +40,8 @@ public final class EchoClient {
      * @param message the bytes to send (any values, any length, including empty)
      * @return the bytes echoed back, as many as were sent
      * @throws java.io.EOFException if the server closes the connection before the whole echo came
-     *     back; the message says how many of how many bytes arrived
+     *     back; the message says how many of how many bytes arrived, e.g. {@code "the server
+     *     closed the connection after 70000 of 100000 bytes"}
      * @throws IOException if connecting, reading or writing fails, or a read times out
      */
     public static byte[] echo(InetSocketAddress server, byte[] message) throws IOException {

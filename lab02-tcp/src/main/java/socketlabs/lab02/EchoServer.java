@@ -51,6 +51,11 @@ public final class EchoServer implements Closeable {
     /**
      * Binds the listening socket, then starts one background thread that accepts clients one after
      * another and echoes each with {@link #echo}; returns as soon as the server is listening.
+     * The thread is not a daemon thread ({@code Thread.setDaemon(false)}; a thread started by a
+     * daemon thread is a daemon too unless told otherwise): the JVM ends when only daemon threads
+     * are left, so with one, {@link #main} would start the server and the process would end at
+     * once. The backlog (how many connections may wait for {@code accept()}) may be the
+     * {@code ServerSocket} default, 50: this server accepts each client only after the last.
      *
      * <p>One client's trouble never stops the server: if a connection fails (the client resets it,
      * for one), close that connection and accept the next client.
@@ -76,8 +81,8 @@ public final class EchoServer implements Closeable {
 
     /**
      * Stops the server: closes the listening socket (so that new connections are refused) and the
-     * connection being served, if any, and waits for the accept thread to end. Closing twice, or
-     * closing a server that never started, does nothing.
+     * connection being served, if any, and waits for the accept thread to end, at most 5 seconds.
+     * Closing twice, or closing a server that never started, does nothing.
      */
     @Override
     public void close() throws IOException {

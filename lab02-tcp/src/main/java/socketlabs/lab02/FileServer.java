@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Task 5: an HTTP/1.1 file server. It serves the files under one directory (the root) to web
@@ -18,9 +19,10 @@ import java.nio.file.Path;
  * Host: 127.0.0.1:8080            header lines: "Name: value"
  * (empty line)                    end of the headers
  * </pre>
- * The response: a status line, headers, an empty line, then the body. Every response, errors
- * included, carries {@code Content-Type}, {@code Content-Length} and {@code Connection: close};
- * after it the server closes the connection.
+ * The response: a status line, headers, an empty line, then the body. The status line always
+ * starts {@code HTTP/1.1}, whatever version the request named (a server answers with the highest
+ * version it speaks). Every response, errors included, carries {@code Content-Type},
+ * {@code Content-Length} and {@code Connection: close}; after it the server closes the connection.
  * <pre>
  * HTTP/1.1 200 OK
  * Content-Type: text/html; charset=utf-8    from {@link ContentTypes#of}
@@ -30,16 +32,26 @@ import java.nio.file.Path;
  * ...the file's bytes...
  * </pre>
  *
- * <p>What to answer, checked in this order:
+ * <p>What to answer, checked in this order (the first that applies is the answer; the request's
+ * lines are checked as they arrive, so a header line with no {@code ':'} before the header bytes
+ * pass their limit is a 400, and headers that pass their limit before any line without
+ * {@code ':'} are a 431; every method, {@code GET} or not, has its request line and headers read
+ * and checked before the 405):
  * <ol>
+ *   <li>{@code 408 Request Timeout}: the request line and headers have not all arrived within the
+ *       request time-out ({@link #REQUEST_TIMEOUT_MILLIS} unless the constructor names another),
+ *       counted from the accept: one deadline for the whole request, not a time-out per read, so
+ *       a client that sends a byte now and then (a "slowloris") cannot hold a thread for long.
  *   <li>{@code 414 URI Too Long}: the request line has more than {@link #MAX_REQUEST_LINE} bytes.
  *       Stop reading as soon as the limit is passed: a client must not make the server read (or
  *       hold in memory) more than that.
  *   <li>{@code 400 Bad Request}: the request line is not three parts one space apart, the version
  *       is not {@code HTTP/1.0} or {@code HTTP/1.1}, the target does not start with {@code /}, a
- *       header line has no {@code ':'}, or the stream ends before the empty line.
+ *       header line has no {@code ':'} or no name before it, or the stream ends before the empty line.
  *   <li>{@code 431 Request Header Fields Too Large}: the header lines together have more than
- *       {@link #MAX_HEADER_BYTES} bytes (their line endings not counted); stop reading there too.
+ *       {@link #MAX_HEADER_BYTES} bytes (their line endings not counted); stop reading there too:
+ *       as with lines, a {@code '\r'} is counted when the byte after it shows that it is not part
+ *       of a line ending.
  *   <li>{@code 405 Method Not Allowed}, with the header {@code Allow: GET, HEAD}: the method is
  *       neither {@code GET} nor {@code HEAD}.
  *   <li>{@code 404 Not Found}: the path is outside the root, or names no readable regular file.
@@ -49,12 +61,17 @@ import java.nio.file.Path;
  *       {@code /../secret}, {@code /%2e%2e/secret}, {@code /a/../../secret}, and absolute paths
  *       ({@code root.resolve("/etc/passwd")} is {@code /etc/passwd}!). The answer reveals nothing:
  *       the same 404 as a missing file, never a path or an exception's message. A path that names
- *       a directory serves its {@code index.html}, if there is one.
- *   <li>{@code 200 OK}: the file, streamed (not read whole into memory). For {@code HEAD}, the
- *       same status and headers, and no body.
+ *       a directory serves its {@code index.html}, if there is one. A symbolic link under the root
+ *       may lead anywhere ({@code ln -s /etc www/etc}): serve a file only if its real path, every
+ *       link followed ({@code file.toRealPath()}), is under the root's real path
+ *       ({@code root.toRealPath()}); a link that leads out is the same 404.
+ *   <li>{@code 200 OK}: the file, streamed (not read whole into memory).
  * </ol>
  * The body of every error response is its status line's code and reason, e.g. {@code "404 Not Found\n"},
- * as {@code text/plain; charset=utf-8}.
+ * as {@code text/plain; charset=utf-8}. A response to {@code HEAD}, whatever its status, has the
+ * status line and headers that {@code GET} would get (its {@code Content-Length} that of the body
+ * {@code GET} would get) and no body. A client that connects and closes without sending a byte
+ * gets no response.
  */
 public final class FileServer implements Closeable {
     /** The port that {@link #main} listens on when given none. */
@@ -63,12 +80,13 @@ public final class FileServer implements Closeable {
     public static final int MAX_REQUEST_LINE = 8 * 1024;
     /** The most bytes the header lines may have together, their line endings not counted. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
-    /** How long a connection may stay silent before the server gives up on it, in milliseconds. */
-    public static final int READ_TIMEOUT_MILLIS = 10_000;
+    /** How long a client has to send its whole request line and headers, from the accept, in milliseconds. */
+    public static final int REQUEST_TIMEOUT_MILLIS = 10_000;
 
     private final Path root;
     private final InetAddress address;
     private final int requestedPort;
+    private final Duration requestTimeout;
 
     /** A file server for {@code root} on the loopback address (127.0.0.1); {@link #start()} binds it. */
     public FileServer(Path root, int port) {
@@ -83,15 +101,32 @@ public final class FileServer implements Closeable {
      * @param port the port, 0-65535; 0 lets the system choose a free one
      */
     public FileServer(Path root, InetAddress address, int port) {
+        this(root, address, port, Duration.ofMillis(REQUEST_TIMEOUT_MILLIS));
+    }
+
+    /**
+     * A file server as above, with its own request time-out (the tests use a short one).
+     *
+     * @param root the directory whose files are served; nothing outside it ever is
+     * @param address the local address to listen on
+     * @param port the port, 0-65535; 0 lets the system choose a free one
+     * @param requestTimeout how long a client has to send its whole request line and headers,
+     *     counted from the accept; then it gets a 408
+     */
+    public FileServer(Path root, InetAddress address, int port, Duration requestTimeout) {
         this.root = root;
         this.address = address;
         this.requestedPort = port;
+        this.requestTimeout = requestTimeout;
     }
 
     /**
      * Binds the listening socket, starts the accept thread, and returns at once. Each connection
-     * is handled in a thread of its own, with a read timeout of {@link #READ_TIMEOUT_MILLIS}: one
-     * request, one response, then the server closes the connection.
+     * is handled in a thread of its own: one request, one response, then the server closes the
+     * connection. The whole request must arrive within the request time-out (see the 408 above):
+     * before each read, set the socket's read time-out ({@code setSoTimeout}) to the time left.
+     * The threads are not daemon threads ({@code Thread.setDaemon(false)}, as in task 1), so that
+     * {@link #main} keeps serving after it returns.
      *
      * @throws IOException if the address and port cannot be bound
      * @throws IllegalStateException if the server was started already
@@ -146,7 +181,9 @@ public final class FileServer implements Closeable {
 
     /**
      * Stops the server: closes the listening socket and every open connection, and waits for the
-     * server's threads to end. Closing twice, or closing a server that never started, does nothing.
+     * server's threads to end, at most 5 seconds in all (a thread still writing a large file to a
+     * slow client ends when its socket is closed). Closing twice, or closing a server that never
+     * started, does nothing.
      */
     @Override
     public void close() throws IOException {

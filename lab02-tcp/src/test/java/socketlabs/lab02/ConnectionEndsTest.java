@@ -3,6 +3,7 @@ package socketlabs.lab02;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,9 +71,14 @@ class ConnectionEndsTest {
     void silentPeerTimesOut() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.neverReplying()) {
             String done = "sent \"hello?\" to a server that reads it and never replies (the connection stays open)";
+            long started = System.nanoTime();
             Exchange e = exchange(server.address(), bytes("hello?"), SHORT, done);
+            long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e
                     + ". Likely cause: SocketTimeoutException not caught and reported as TIMED_OUT.");
+            assertTrue(millis >= SHORT.toMillis() * 9 / 10, () -> done + "; exchange(..., timeout " + SHORT.toMillis()
+                    + " ms) gave up after " + millis + " ms, before the time-out had passed. Likely cause: the read"
+                    + " time-out set in the wrong unit, or available() == 0 taken as the end of the reply.");
             assertEquals(0, e.reply().length, done + "; nothing was sent back, so the reply must be empty");
         }
     }
@@ -85,8 +91,11 @@ class ConnectionEndsTest {
             String done = "sent \"go\" to a server that replies \"first half, \" and then goes silent, connection open";
             Exchange e = exchange(server.address(), bytes("go"), SHORT, done);
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e);
-            assertEquals("first half, ", e.replyText(), done + "; the reply must hold the bytes that arrived before the"
-                    + " time-out. Likely cause: the bytes read so far dropped when the exception was caught.");
+            assertEquals("first half, ", e.replyText(), () -> done + "; the reply must hold the bytes that arrived before"
+                    + " the time-out, but it holds " + e.reply().length + " bytes. Likely cause: " + (e.reply().length == 0
+                    ? "this server sends its half reply only after the end of the request: no shutdownOutput() after"
+                    + " writing, so it still waits; or the bytes read so far dropped when the exception was caught."
+                    : "the bytes read so far dropped or changed when the exception was caught."));
         }
     }
 
@@ -133,6 +142,59 @@ class ConnectionEndsTest {
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e
                     + ". " + hint(e));
             assertEquals(0, e.reply().length, done);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a peer that sends part of a reply and then resets gives RESET with that part")
+    void resetKeepsPart() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.replyingThenResetting(bytes("partial reply"))) {
+            String done = "sent \"tell me\" to a server that, after the end of the request, sends \"partial reply\" and"
+                    + " resets the connection (SO_LINGER 0)";
+            Exchange e = exchange(server.address(), bytes("tell me"), LONG, done);
+            assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
+                    + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
+                    + " reset\") reported as something else."));
+            assertEquals("partial reply", e.replyText(), () -> done + "; the reply must hold the " + 13 + " bytes that"
+                    + " arrived before the reset, but it holds " + e.reply().length + " bytes ["
+                    + Hex.of(e.reply()) + "]. Likely cause: the bytes read so far dropped when the exception was caught.");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the time-out is for each read: a reply that comes slowly, piece by piece, is COMPLETE")
+    void timeoutIsPerRead() throws IOException {
+        byte[] reply = bytes("slow but steady");
+        try (MisbehavingServer server = MisbehavingServer.drippingReply(reply, 5)) {
+            Duration timeout = Duration.ofMillis(MisbehavingServer.DRIP_MILLIS * 4);
+            String done = "sent \"go\" to a server that replies \"slow but steady\" in 5 pieces, "
+                    + MisbehavingServer.DRIP_MILLIS + " ms apart (about " + 5 * MisbehavingServer.DRIP_MILLIS
+                    + " ms in all), then closes; the time-out was " + timeout.toMillis() + " ms";
+            Exchange e = exchange(server.address(), bytes("go"), timeout, done);
+            assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE, got " + e + ". "
+                    + (e.outcome() == Outcome.TIMED_OUT ? "No piece came later than the time-out after the one before:"
+                    + " the time-out is for each read (setSoTimeout), not a deadline for the whole exchange." : hint(e)));
+            assertEquals("slow but steady", e.replyText(), done);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a server that never answers the connection attempt gives TIMED_OUT, within the timeout")
+    void connectTimesOut() throws IOException {
+        try (FullBacklogServer server = new FullBacklogServer()) {
+            String done = "exchange with a server whose queue of waiting connections is full, so that the kernel drops"
+                    + " the client's SYN and connect() gets no answer (timeout " + SHORT.toMillis() + " ms)";
+            long started = System.nanoTime();
+            Exchange e = exchange(server.address(), bytes("knock knock"), SHORT, done);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e + ". Likely"
+                    + " cause: the SocketTimeoutException of connect() not caught, or taken for a refusal.");
+            assertEquals(0, e.reply().length, done + "; no connection, so the reply must be empty");
+            assertTrue(millis >= SHORT.toMillis() * 9 / 10, () -> done + "; exchange gave up after " + millis
+                    + " ms, before the time-out had passed");
         }
     }
 }

@@ -15,7 +15,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -186,6 +190,7 @@ class EchoTest {
     @DisplayName("close() stops the server: the connection being served ends, and its port refuses connections")
     @SuppressWarnings("try") // close() is what is tested: called inside the try, while the client is still connected
     void closeStopsListening() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         int port;
         try (EchoServer server = new EchoServer(0)) {
             server.start();
@@ -193,7 +198,12 @@ class EchoTest {
             try (MisbehavingClient client = MisbehavingClient.connect(port)) {
                 client.send(bytes("x"), Delivery.WHOLE);
                 client.readExactly(1, "sent \"x\"", WAITS_HINT);
-                server.close(); // the client is still connected, and silent
+                assertTimeoutPreemptively(Duration.ofSeconds(8), server::close, "a client sent \"x\", got its echo and"
+                        + " stayed connected, silent; then EchoServer.close() was called and did not return within 8 s."
+                        + " Likely cause: close() waits (join) for the accept thread, which is blocked in read() on the"
+                        + " client's socket: close that socket (keep it in a field) before waiting, and wait at most 5 s.");
+                assertServerThreadsEnded("EchoServer", before, "a client sent \"x\", got its echo and stayed connected;"
+                        + " then close() was called");
                 String end = client.awaitEnd();
                 assertTrue(end.equals("closed") || end.equals("reset"), () -> "a client sent \"x\", got its echo and"
                         + " stayed connected; then close() was called. Expected the connection to end (end of stream or"
@@ -257,6 +267,248 @@ class EchoTest {
                     done + "; EchoClient.echo never returned. Likely cause: read() returned -1 (end of stream) and the"
                             + " loop went on reading: -1 means the server will send nothing more.");
             assertEquals(EOFException.class, e.getClass(), done);
+        }
+    }
+
+    // ---- rules every server of this lab keeps (used by tasks 1, 3 and 5) ----
+
+    /** What a server of this lab offers, for the checks every one of them must pass. */
+    interface Server extends java.io.Closeable {
+        void start() throws IOException;
+
+        int port();
+    }
+
+    /** Before start(), port() throws; start() twice throws; close() before start() and close() twice do nothing. */
+    static void assertLifecycle(String name, java.util.function.Supplier<Server> make) throws IOException {
+        Server fresh = make.get();
+        assertThrows(IllegalStateException.class, fresh::port, name + ": port() before start() must throw"
+                + " IllegalStateException (there is no port yet)");
+        fresh.close(); // never started: does nothing
+        try (Server server = make.get()) {
+            server.start();
+            assertThrows(IllegalStateException.class, server::start, name + ": start() called a second time must throw"
+                    + " IllegalStateException. Likely cause: a second ServerSocket bound, or the call ignored.");
+            assertTrue(server.port() > 0, name + ": port() after start() must be the real port, not " + server.port());
+            server.close();
+            assertTimeoutPreemptively(Duration.ofSeconds(2), server::close, name + ": close() called a second time must"
+                    + " return at once and do nothing");
+        }
+    }
+
+    /** Fails unless the threads started since {@code before} include one, and none is a daemon. */
+    static void assertNoDaemonThreads(String name, Set<Thread> before) {
+        List<String> daemons = new ArrayList<>();
+        boolean any = false;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
+                    && !t.getName().startsWith("HttpClient")) {
+                any = true;
+                if (t.isDaemon()) {
+                    daemons.add(t.getName());
+                }
+            }
+        }
+        assertTrue(any, name + ".start() returned, and no thread of the server is running: start() must start the"
+                + " accept thread");
+        assertTrue(daemons.isEmpty(), name + ".start() started the daemon threads " + daemons + ". The JVM ends when"
+                + " only daemon threads are left: `java socketlabs.lab02." + name + "` would start the server and end at"
+                + " once. Likely cause: setDaemon(true), or a thread started from a daemon thread (it inherits the"
+                + " flag); call setDaemon(false).");
+    }
+
+    /**
+     * Fails if a thread started since {@code before} is still alive: checked at once, with no
+     * waiting, because close() itself must wait until the server's threads have ended.
+     */
+    static void assertServerThreadsEnded(String name, Set<Thread> before, String done) {
+        List<String> alive = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
+                    && !t.getName().startsWith("HttpClient")) {
+                alive.add(t.getName());
+            }
+        }
+        assertTrue(alive.isEmpty(), done + "; when " + name + ".close() returned, these threads of the server were still"
+                + " running: " + alive + ". close() waits until they have ended: close their sockets, then join() them"
+                + " (with a deadline).");
+    }
+
+    /** Starts {@code server} from a daemon thread of the test's, so that a thread that inherits the flag shows it. */
+    static void startFromDaemon(Server server) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "junit-daemon-starter");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("start() called from a daemon thread threw " + failure.get(), failure.get());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("port() before start() and a second start() throw IllegalStateException; close() twice does nothing")
+    void serverLifecycle() throws IOException {
+        assertLifecycle("EchoServer", () -> new Server() {
+            final EchoServer s = new EchoServer(0);
+
+            public void start() throws IOException {
+                s.start();
+            }
+
+            public int port() {
+                return s.port();
+            }
+
+            public void close() throws IOException {
+                s.close();
+            }
+        });
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the accept thread is not a daemon thread, so main keeps serving")
+    void acceptThreadIsNotDaemon() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (EchoServer server = new EchoServer(0)) {
+            startFromDaemon(new Server() {
+                public void start() throws IOException {
+                    server.start();
+                }
+
+                public int port() {
+                    return server.port();
+                }
+
+                public void close() throws IOException {
+                    server.close();
+                }
+            });
+            assertNoDaemonThreads("EchoServer", before);
+        }
+    }
+
+    /** A stream that hands out its bytes in pieces, and checks that what came before was flushed. */
+    static final class PieceByPiece extends java.io.InputStream {
+        final byte[] data;
+        final int piece;
+        final java.io.ByteArrayOutputStream flushed = new java.io.ByteArrayOutputStream();
+        final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        int position;
+        String unflushed;
+
+        PieceByPiece(byte[] data, int piece) {
+            this.data = data;
+            this.piece = piece;
+        }
+
+        final java.io.OutputStream out = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                pending.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                pending.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                flushed.writeBytes(pending.toByteArray());
+                pending.reset();
+            }
+        };
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (unflushed == null && flushed.size() < position) {
+                unflushed = "when echo() read again after " + position + " bytes, only " + flushed.size()
+                        + " had been flushed";
+            }
+            if (position == data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, piece), data.length - position);
+            System.arraycopy(data, position, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("echo() copies every byte, flushes each read's bytes before the next read, and returns the count")
+    void echoCopiesFlushesAndCounts() throws IOException {
+        java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+        long three = EchoServer.echo(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), small);
+        assertEquals(3, three, "echo(a stream of 01 02 03, out) must return 3, the number of bytes copied");
+        assertEquals("01 02 03", Hex.of(small.toByteArray()), "echo(a stream of 01 02 03, out)");
+        byte[] data = randomBytes(100_003, SEED + 3);
+        PieceByPiece in = new PieceByPiece(data, 1000);
+        long count = EchoServer.echo(in, in.out);
+        String done = "echo() read 100,003 bytes from a stream that gives at most 1000 bytes per read()";
+        assertTrue(in.unflushed == null, () -> done + "; " + in.unflushed + ". Flush after each write, so the peer"
+                + " gets its echo while it is still sending.");
+        assertSameBytes(data, in.flushed.toByteArray(), done, "Likely cause: bytes of some reads dropped or written twice,"
+                + " or the last ones never flushed.");
+        assertEquals(100_003L, count, done + ": it must return how many bytes it copied");
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("the client gives up with an exception when the server never echoes (read time-out)")
+    void clientTimesOutOnSilentServer() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.silent()) {
+            String done = "EchoClient.echo sent \"anyone?\" to a server that reads and never answers, connection open";
+            long started = System.nanoTime();
+            IOException e = assertTimeoutPreemptively(Duration.ofMillis(EchoClient.TIMEOUT_MILLIS + 4_000),
+                    () -> assertThrows(IOException.class, () -> EchoClient.echo(server.address(), bytes("anyone?")),
+                            done + "; expected an IOException (SocketTimeoutException) once a read had waited"
+                                    + " TIMEOUT_MILLIS"),
+                    done + "; EchoClient.echo did not return within " + (EchoClient.TIMEOUT_MILLIS + 4_000) + " ms."
+                            + " Likely cause: no read time-out: socket.setSoTimeout(TIMEOUT_MILLIS).");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis >= EchoClient.TIMEOUT_MILLIS * 9 / 10, () -> done + "; it threw " + e + " after only "
+                    + millis + " ms: the read time-out is TIMEOUT_MILLIS (" + EchoClient.TIMEOUT_MILLIS + " ms)");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the client's EOFException says how many of how many bytes came back, across chunks")
+    void clientEarlyCloseCounts() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.closingAfter(70_000)) {
+            byte[] message = randomBytes(100_000, SEED + 4);
+            String done = "the server echoed 70000 of the 100000 bytes sent (CHUNK is " + EchoClient.CHUNK
+                    + "), then closed the connection";
+            EOFException e = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> assertThrows(EOFException.class,
+                    () -> EchoClient.echo(server.address(), message), done + "; expected EOFException"),
+                    done + "; EchoClient.echo never returned. Likely cause: a loop that goes on reading after -1.");
+            String text = String.valueOf(e.getMessage());
+            assertTrue(text.contains("70000") && text.contains("100000"), () -> done + "; the EOFException's message"
+                    + " must say how many of how many bytes arrived, e.g. \"the server closed the connection after 70000"
+                    + " of 100000 bytes\", but it was: " + text + ". Likely cause: the count of one chunk only, not of"
+                    + " the chunks before it.");
         }
     }
 }

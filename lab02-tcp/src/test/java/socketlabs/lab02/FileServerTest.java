@@ -1,6 +1,5 @@
 package socketlabs.lab02;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,8 +73,14 @@ class FileServerTest {
     }
 
     HttpResponse<byte[]> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("HttpClient sent GET " + path + " and no complete response came within 5 s. Likely"
+                    + " cause: the server still waits for the rest of the request (it reads past the empty line, or"
+                    + " its line reader lost lines), or it answered without closing the connection." + RawHttp.lineCodecNote(), e);
+        }
     }
 
     static String header(HttpResponse<?> response, String name) {
@@ -94,7 +100,11 @@ class FileServerTest {
                 + " ContentTypes.of(file name)");
         assertEquals(String.valueOf(expected.length), header(r, "Content-Length"), done + ": Content-Length is the"
                 + " size in bytes (Files.size), not the length of a String (héllo has 5 characters and 6 bytes)");
-        assertArrayEquals(expected, r.body(), done + ": the body must be the file's bytes");
+        String difference = Hex.difference(expected, r.body());
+        if (difference != null) {
+            fail(done + "; the body is not the file's bytes: " + difference + ". Likely cause: the file read as text"
+                    + " and written back in another encoding; send the file's bytes as they are (Files.copy).");
+        }
     }
 
     @Test
@@ -267,5 +277,258 @@ class FileServerTest {
         assertTrue(address.getAddress().isLoopbackAddress(), "new FileServer(root, 0) listens on " + address
                 + "; expected a loopback address (127.0.0.1), so that no other machine can read the files");
         assertEquals(port, address.getPort(), "address().getPort() and port() must agree");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/outside/secret.txt", "/secret-link.txt", "/linked-index/"})
+    @Points(2)
+    @DisplayName("a symbolic link that leads out of the served directory is refused")
+    void symbolicLinkOutIsRefused(String path) throws IOException {
+        Path outside = Files.createDirectory(dir.resolve("outside-www"));
+        Files.writeString(outside.resolve("secret.txt"), SECRET);
+        Files.writeString(outside.resolve("index.html"), SECRET);
+        Files.createDirectory(root.resolve("linked-index"));
+        try {
+            Files.createSymbolicLink(root.resolve("outside"), outside); // www/outside -> a directory out of the root
+            Files.createSymbolicLink(root.resolve("secret-link.txt"), dir.resolve("secret.txt")); // a link to a file
+            Files.createSymbolicLink(root.resolve("linked-index").resolve("index.html"), outside.resolve("index.html"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system cannot make symbolic links: " + e);
+        }
+        int port = start();
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        String done = "the server's root " + root + " holds symbolic links out of it (outside -> " + outside
+                + ", secret-link.txt -> " + dir.resolve("secret.txt") + ", linked-index/index.html -> a file out of the"
+                + " root); sent " + RawHttp.quote(request) + " and got " + r.shown();
+        assertTrue(!r.raw.contains("TOP SECRET"), done + ": the response gave away a file outside the root. Likely"
+                + " cause: the path checked as text (normalize, startsWith) but the file opened through the link;"
+                + " compare file.toRealPath(), every link followed, with root.toRealPath() before serving.");
+        assertEquals(404, r.status, done + ": expected the same 404 as any other path out of the root");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("resolve() gives the answers of its Javadoc examples")
+    void resolveExamples() {
+        Path www = Path.of("/srv/www");
+        assertEquals(java.util.Optional.of(Path.of("/srv/www/docs/a.txt")), FileServer.resolve(www, "/docs/a.txt"),
+                "resolve(/srv/www, \"/docs/a.txt\")");
+        assertEquals(java.util.Optional.empty(), FileServer.resolve(www, "/../secret"), "resolve(/srv/www, \"/../secret\")"
+                + " leaves the root: expected Optional.empty()");
+        assertEquals(java.util.Optional.of(Path.of("/srv/www/etc/passwd")), FileServer.resolve(www, "//etc/passwd"),
+                "resolve(/srv/www, \"//etc/passwd\"): every leading '/' is stripped, so this is still under the root."
+                        + " Likely cause: only the first '/' removed, and root.resolve(\"/etc/passwd\") is /etc/passwd");
+        assertEquals(java.util.Optional.of(Path.of("/srv/www/b.txt")), FileServer.resolve(www, "/a/../b.txt"),
+                "resolve(/srv/www, \"/a/../b.txt\"): normalized, the path stays under the root");
+        assertEquals(java.util.Optional.empty(), FileServer.resolve(www, "/a.txt\0.html"), "resolve(/srv/www,"
+                + " \"/a.txt\\0.html\") holds a NUL character: expected Optional.empty()");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE /hello.txt HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n|400",
+        "DELETE /%zz.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n|405",
+        "PUT /nothing-here.txt HTTP/1.1\r\n\r\n|405",
+        "GET /LONG HTTP/9.9\r\n\r\n|414",
+        "GET /hello.txt HTTP/1.1\r\nno colon here\r\nX-Big: FILLER\r\n\r\n|400",
+        "GET /hello.txt HTTP/1.1\r\nX-Big: FILLER\r\nno colon here\r\n\r\n|431",
+        "POST /hello.txt HTTP/1.1\r\nX-Big: FILLER\r\n\r\n|431",
+        "GET /hello.txt HTTP/1.1\r\n: no name\r\n\r\n|400",
+    })
+    @Points(2)
+    @DisplayName("the checks come in the order of the Javadoc: the first that applies is the answer")
+    void checksInOrder(String spec) throws IOException {
+        int port = start();
+        String request = spec.substring(0, spec.lastIndexOf('|'))
+                .replace("LONG", "a".repeat(FileServer.MAX_REQUEST_LINE))
+                .replace("FILLER", "f".repeat(FileServer.MAX_HEADER_BYTES));
+        int expected = Integer.parseInt(spec.substring(spec.lastIndexOf('|') + 1));
+        RawHttp.Response r = RawHttp.send(port, request);
+        assertEquals(expected, r.status, "sent " + RawHttp.quote(request) + "; expected " + expected + ", got "
+                + r.shown() + ". The answers are checked in this order: 414 (request line too long), 400 (malformed"
+                + " request line or header line), 431 (headers too long), 405 (method), 404, 200; the request line and"
+                + " every header line are read and checked, as they arrive, before the method or the path is looked at.");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("every error response carries its status as text/plain, Content-Length and Connection: close")
+    void errorResponsesAreComplete() throws IOException {
+        int port = start();
+        String[][] cases = {
+            {"GET /nothing-here.txt HTTP/1.1\r\n\r\n", "404 Not Found"},
+            {"GET hello.txt HTTP/1.1\r\n\r\n", "400 Bad Request"},
+            {"DELETE /hello.txt HTTP/1.1\r\n\r\n", "405 Method Not Allowed"},
+        };
+        for (String[] c : cases) {
+            RawHttp.Response r = RawHttp.send(port, c[0]);
+            String done = "sent " + RawHttp.quote(c[0]) + " and got " + r.shown();
+            assertTrue(r.head.startsWith("HTTP/1.1 " + c[1] + "\r\n") || r.head.equals("HTTP/1.1 " + c[1]), done
+                    + ": expected the status line \"HTTP/1.1 " + c[1] + "\"");
+            assertEquals(c[1] + "\n", r.bodyText(), done + ": the body of an error is its code and reason and \\n");
+            assertEquals("text/plain; charset=utf-8", r.header("Content-Type"), done);
+            assertEquals(String.valueOf(c[1].length() + 1), r.header("Content-Length"), done + ": Content-Length is the"
+                    + " body's size in bytes");
+            assertEquals("close", r.header("Connection"), done + ": every response says Connection: close");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("HEAD of a missing file: the 404 status and headers, and no body")
+    void headOfErrorHasNoBody() throws IOException {
+        int port = start();
+        String request = "HEAD /nothing-here.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
+        assertEquals(404, r.status, done + ": expected 404");
+        assertEquals("14", r.header("Content-Length"), done + ": Content-Length is the size of the body GET would get"
+                + " (\"404 Not Found\\n\", 14 bytes)");
+        assertEquals(0, r.body.length, done + ": a response to HEAD has no body, errors included; the server sent "
+                + r.body.length + " bytes after the headers");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an HTTP/1.0 request is answered with an HTTP/1.1 status line")
+    void statusLineIsHttp11() throws IOException {
+        int port = start();
+        String request = "GET /hello.txt HTTP/1.0\r\n\r\n";
+        RawHttp.Response r = RawHttp.send(port, request);
+        assertTrue(r.raw.startsWith("HTTP/1.1 200 OK\r\n"), "sent " + RawHttp.quote(request) + " and got " + r.shown()
+                + "; expected the status line \"HTTP/1.1 200 OK\": a server answers with the highest version it"
+                + " speaks, whatever version the request named");
+        assertEquals("hello, world\n", r.bodyText(), "sent " + RawHttp.quote(request) + ": the body of hello.txt");
+    }
+
+    @Test
+    @Points(2)
+    @Timeout(15)
+    @DisplayName("a client that sends no request gets 408 when the request time-out passes")
+    void silentClientGets408() throws IOException {
+        Duration timeout = Duration.ofMillis(300);
+        server = new FileServer(root, java.net.InetAddress.getLoopbackAddress(), 0, timeout);
+        server.start();
+        try (Socket socket = RawHttp.connect(server.port())) {
+            long started = System.nanoTime();
+            RawHttp.Response r = RawHttp.readResponse(socket, "connected to a server whose request time-out is 300 ms,"
+                    + " and sent nothing");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String done = "connected to a server whose request time-out is 300 ms, sent nothing, and got " + r.shown()
+                    + " after " + millis + " ms";
+            assertEquals(408, r.status, done + "; expected 408 Request Timeout. Likely cause: the time-out not set"
+                    + " (setSoTimeout) or its SocketTimeoutException not answered with a 408.");
+            assertTrue(millis >= 250, done + "; the 408 came before the time-out had passed");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @Timeout(20)
+    @DisplayName("a client that sends its request a byte at a time (slowloris) gets 408 when the whole request is late")
+    void slowlorisGets408() throws IOException {
+        Duration timeout = Duration.ofMillis(600);
+        server = new FileServer(root, java.net.InetAddress.getLoopbackAddress(), 0, timeout);
+        server.start();
+        String request = "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "z".repeat(60) + "\r\n\r\n";
+        try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+            long started = System.nanoTime();
+            client.dripInBackground(request.getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response r;
+            try {
+                r = RawHttp.readResponse(client.socket(), "sent a " + request.length() + "-byte request one byte every "
+                        + MisbehavingClient.DRIP_MILLIS + " ms, to a server whose request time-out is 600 ms");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " Here the request time-out had passed long before: it is one"
+                        + " deadline for the whole request, counted from the accept; a time-out per read (setSoTimeout"
+                        + " once) never fires while a byte comes every " + MisbehavingClient.DRIP_MILLIS + " ms. Before"
+                        + " each read, setSoTimeout(the time left), and answer 408 when it runs out.", e);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String done = "sent a " + request.length() + "-byte request one byte every " + MisbehavingClient.DRIP_MILLIS
+                    + " ms (about " + request.length() * MisbehavingClient.DRIP_MILLIS + " ms in all) to a server whose"
+                    + " request time-out is 600 ms, and got " + r.shown() + " after " + millis + " ms";
+            assertEquals(408, r.status, done + "; expected 408 Request Timeout once 600 ms had passed since the"
+                    + " accept. Likely cause: a time-out for each read (setSoTimeout once), which a byte now and then"
+                    + " resets: one deadline for the whole request, and before each read setSoTimeout(the time left).");
+            assertTrue(millis < 600 + 2_500, done + "; the 408 came long after the request time-out");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() ends the connections being served and returns within 5 seconds")
+    @SuppressWarnings("try") // close() is what is tested: called while the client is still connected
+    void closeEndsConnections() throws IOException {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        int port = start();
+        try (MisbehavingClient client = MisbehavingClient.connect(port)) {
+            client.send("GET /hello.txt HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII), Delivery.WHOLE); // and no more
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(8), () -> server.close(),
+                    "a client sent half a request and stayed connected; then FileServer.close() was called and did not"
+                            + " return within 8 s. Likely cause: close() waits (join) for the connection's thread, which"
+                            + " is blocked in read(): close the connections' sockets first, then wait at most 5 s.");
+            EchoTest.assertServerThreadsEnded("FileServer", before, "a client sent half a request and stayed connected;"
+                    + " then close() was called");
+            String end = client.awaitEnd();
+            assertTrue(end.equals("closed") || end.equals("reset"), "a client sent half a request and stayed connected;"
+                    + " after close() its connection was " + end + ", expected it to end. Likely cause: close() closes"
+                    + " only the listening socket; keep every accepted socket in a set and close them all.");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the server's threads are not daemon threads, so main keeps serving")
+    void threadsAreNotDaemons() throws IOException {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        server = new FileServer(root, 0);
+        EchoTest.startFromDaemon(wrap(server));
+        try (Socket socket = RawHttp.connect(server.port())) { // a connection's thread, running while we look
+            EchoTest.assertNoDaemonThreads("FileServer", before);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("port() before start() and a second start() throw IllegalStateException; close() twice does nothing")
+    void serverLifecycle() throws IOException {
+        EchoTest.assertLifecycle("FileServer", () -> wrap(new FileServer(root, 0)));
+    }
+
+    static EchoTest.Server wrap(FileServer s) {
+        return new EchoTest.Server() {
+            public void start() throws IOException {
+                s.start();
+            }
+
+            public int port() {
+                return s.port();
+            }
+
+            public void close() throws IOException {
+                s.close();
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /hello.txt HTTP/1.1", "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1", "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n"})
+    @Points(1)
+    @DisplayName("a request cut short (the client half-closes before the empty line) is 400")
+    void requestCutShortIs400(String request) throws IOException {
+        int port = start();
+        try (Socket socket = RawHttp.connect(port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput(); // the end of the stream, before the empty line that ends the headers
+            String done = "sent " + RawHttp.quote(request) + " and half-closed (shutdownOutput): the stream ended before"
+                    + " the empty line";
+            RawHttp.Response r = RawHttp.readResponse(socket, done);
+            assertEquals(400, r.status, done + "; expected 400 Bad Request, got " + r.shown() + ". Likely cause: the"
+                    + " end of the stream (null, or a FramingException, from readLine) taken as the end of the headers,"
+                    + " or not answered at all.");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package socketlabs.lab02;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -280,6 +279,75 @@ class FramingTest {
     void roundTrip() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LengthPrefixedCodec.writeFrame(out, bytes("ping"));
-        assertArrayEquals(bytes("ping"), LengthPrefixedCodec.readFrame(new ByteArrayInputStream(out.toByteArray()), MIB));
+        byte[] back = LengthPrefixedCodec.readFrame(new ByteArrayInputStream(out.toByteArray()), MIB);
+        assertEquals(Hex.of(bytes("ping")), back == null ? "null" : Hex.of(back), "writeFrame(\"ping\") wrote ["
+                + Hex.of(out.toByteArray()) + "]; readFrame of those bytes must give back \"ping\"");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("readLine: a \\r as byte max + 1 may start the ending; the byte after it decides")
+    void carriageReturnAtTheLimit() throws IOException {
+        String hello;
+        try {
+            hello = LineCodec.readLine(memory("hello\r\n"), 5);
+        } catch (FrameTooLongException e) {
+            throw new AssertionError("readLine(\"hello\\r\\n\", max 5) threw " + e + "; the \\r is byte 6, but it is"
+                    + " part of the ending, so the line \"hello\" is not too long. Likely cause: the \\r counted in the"
+                    + " line's length as soon as it arrived; it counts only once the next byte shows it is not the"
+                    + " ending.", e);
+        }
+        assertEquals("hello", hello, "readLine(\"hello\\r\\n\", max 5)");
+        HostileStream in = HostileStream.endlessAfter(bytes("hello\r"), (byte) 'X');
+        String done = "the stream held \"hello\\r\" and then 'X' after 'X' with no \\n, and readLine had a maximum of 5";
+        assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(in, 5), done + "; the \\r turned out to be"
+                + " part of the line (no \\n after it), so the line has 6 bytes and more: expected FrameTooLongException");
+        assertTrue(in.consumed() <= 7, () -> done + "; readLine threw, but only after reading " + in.consumed()
+                + " bytes: once the byte after the \\r is not \\n, the line is too long");
+        assertThrows(FrameTooLongException.class, () -> LineCodec.readLine(memory("hello\r\r\n"), 5),
+                "readLine(\"hello\\r\\r\\n\", max 5): the line is \"hello\\r\", 6 bytes (only the \\r just before the \\n"
+                        + " is part of the ending): expected FrameTooLongException");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("all four bytes of the length count: 01 02 03 04 is 16909060")
+    void lengthUsesAllFourBytes() throws IOException {
+        HostileStream in = HostileStream.endlessAfter(new byte[] {1, 2, 3, 4}, (byte) 0);
+        String done = "the stream declared the length 01 02 03 04 (16909060 big-endian) and readFrame had a maximum of"
+                + " 1048576";
+        FrameTooLongException e = assertThrows(FrameTooLongException.class, () -> LengthPrefixedCodec.readFrame(in, MIB),
+                done + "; expected FrameTooLongException");
+        assertTrue(String.valueOf(e.getMessage()).contains("16909060") && String.valueOf(e.getMessage()).contains("1048576"),
+                () -> done + "; the message should give the declared length and the maximum, e.g. \"declared length"
+                        + " 16909060 is over the maximum 1048576\", but was: " + e.getMessage() + ". Likely cause: a"
+                        + " byte of the length shifted by the wrong amount, or a signed byte not masked (b & 0xff).");
+        byte[] payload = new byte[0x01020304];
+        java.io.OutputStream firstBytes = new java.io.OutputStream() { // keeps the first 8 bytes: 16 MB need not be stored
+            final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                if (kept.size() < 8) {
+                    kept.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                kept.write(b, off, Math.min(len, Math.max(0, 8 - kept.size())));
+            }
+
+            @Override
+            public String toString() {
+                return Hex.of(kept.toByteArray());
+            }
+        };
+        LengthPrefixedCodec.writeFrame(firstBytes, payload);
+        assertEquals("01 02 03 04 00 00 00 00", firstBytes.toString(), "writeFrame(out, a 16909060-byte payload of"
+                + " zeros): the frame must start with the length 01 02 03 04, most significant byte first");
+        assertEquals(0x8f, LengthPrefixedCodec.readFrame(new ByteArrayInputStream(concat(header(0x80),
+                new byte[0x80 - 1], new byte[] {(byte) 0x8f})), MIB)[0x7f] & 0xff, "readFrame of the length 00 00 00 80"
+                + " (128: its lowest byte's top bit set) must read 128 bytes. Likely cause: a signed byte not masked.");
     }
 }

@@ -30,6 +30,26 @@ class ManyClientsTest {
     static final List<String> NOT_THE_SERVERS = List.of("Common-Cleaner", "Attach Listener", "Signal Dispatcher",
             "Notification Thread", "process reaper", "junit-", "surefire", "awaitility", "misbehaving-");
 
+    /**
+     * Empty if task 1's {@link EchoServer#echo} copies a stream; otherwise a note that this task
+     * echoes with it, and that task 1 comes first.
+     */
+    static String echoNote() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String got;
+        try {
+            EchoServer.echo(new java.io.ByteArrayInputStream(bytes("abc")), out);
+            got = "[" + Hex.of(out.toByteArray()) + "]";
+            if (got.equals("[61 62 63]")) {
+                return "";
+            }
+        } catch (IOException | RuntimeException e) {
+            got = e.toString();
+        }
+        return " Note: each connection is echoed with EchoServer.echo of task 1, and it is not right yet: echo() of the"
+                + " bytes 61 62 63 gave " + got + ". Make EchoTest pass first.";
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -57,7 +77,7 @@ class ManyClientsTest {
                 byte[] echo = talker.readExactly(hello.length, "a first client connected and sent nothing; a second"
                         + " client connected and sent \"anyone home?\\n\"", "Likely cause: the server serves one"
                         + " connection at a time in its accept thread, so it is still waiting on the silent client."
-                        + " Give each accepted connection a thread of its own.");
+                        + " Give each accepted connection a thread of its own." + echoNote());
                 assertEquals(new String(hello, StandardCharsets.UTF_8), new String(echo, StandardCharsets.UTF_8),
                         "the second client sent \"anyone home?\\n\" and got back another text: each connection's thread"
                         + " must echo its own socket's bytes");
@@ -85,7 +105,7 @@ class ManyClientsTest {
                 byte[] echo = clients.get(i).readExactly(expected.length, CLIENTS + " clients connected, each sent"
                         + " \"client N\\n\"; client " + i + " (answers read from the last client to the first)",
                         "Likely cause: the connections are served one after another, or by a pool with too few"
-                        + " threads, so client " + i + " waits for the others to close.");
+                        + " threads, so client " + i + " waits for the others to close." + echoNote());
                 assertEquals("client " + i + "\n", new String(echo, StandardCharsets.UTF_8), "client " + i + " got"
                         + " another client's echo: each connection's thread must use its own socket");
             }
@@ -198,6 +218,77 @@ class ManyClientsTest {
                 b.readExactly(1, "of 2 clients, one half-closed and was closed; the other then sent \"b\"",
                         "Likely cause: the server stopped serving the other connections when one ended.");
             }
+        }
+    }
+
+    static EchoTest.Server wrap(ConcurrentEchoServer s) {
+        return new EchoTest.Server() {
+            public void start() throws IOException {
+                s.start();
+            }
+
+            public int port() {
+                return s.port();
+            }
+
+            public void close() throws IOException {
+                s.close();
+            }
+        };
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("port() before start() and a second start() throw IllegalStateException; close() twice does nothing")
+    void serverLifecycle() throws IOException {
+        EchoTest.assertLifecycle("ConcurrentEchoServer", () -> wrap(new ConcurrentEchoServer(0)));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("no thread of the server is a daemon thread, so main keeps serving")
+    void threadsAreNotDaemons() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            EchoTest.startFromDaemon(wrap(server));
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                client.send(bytes("hi\n"), Delivery.WHOLE);
+                client.readExactly(3, "a client sent \"hi\\n\"", ECHO_HINT); // its connection's thread is running now
+                EchoTest.assertNoDaemonThreads("ConcurrentEchoServer", before);
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() returns within STOP_WAIT_MILLIS, and openConnections() is 0 after it")
+    @SuppressWarnings("try") // close() is what is tested: called while the clients are still connected
+    void closeIsBoundedAndCountsZero() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            for (int i = 0; i < 3; i++) {
+                MisbehavingClient c = MisbehavingClient.connect(server.port());
+                c.send(bytes("x"), Delivery.WHOLE);
+                c.readExactly(1, "client " + i + " sent \"x\"", ECHO_HINT);
+                clients.add(c); // connected and silent when close() is called
+            }
+            long bound = ConcurrentEchoServer.STOP_WAIT_MILLIS + 3_000;
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMillis(bound), server::close,
+                    "3 clients were connected and silent; ConcurrentEchoServer.close() did not return within " + bound
+                            + " ms. Likely cause: close() joins the connections' threads before closing their sockets,"
+                            + " so each thread stays blocked in read(); close every socket first, then join with a"
+                            + " deadline of STOP_WAIT_MILLIS in all.");
+            EchoTest.assertServerThreadsEnded("ConcurrentEchoServer", before, "3 clients were connected and silent;"
+                    + " then close() was called");
+            await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> assertEquals(0,
+                    server.openConnections(), "3 clients were connected, then close() closed every connection:"
+                            + " openConnections() should be 0. Likely cause: sockets not removed from the set when their"
+                            + " connection ends (do it in a finally block)."));
+        } finally {
+            closeAll(clients);
         }
     }
 }

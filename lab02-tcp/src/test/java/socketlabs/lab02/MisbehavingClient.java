@@ -3,6 +3,7 @@ package socketlabs.lab02;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -84,6 +85,35 @@ final class MisbehavingClient implements AutoCloseable {
                 writeFailure.set(e);
             }
         }, "misbehaving-client-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return this;
+    }
+
+    /** The slowloris's pause between two bytes (see {@link #dripInBackground}). */
+    static final int DRIP_MILLIS = 50;
+
+    /**
+     * The slowloris: sends {@code bytes} one at a time from a background thread, with a pause of
+     * {@value #DRIP_MILLIS} ms after each, like a client that holds a server's thread by sending
+     * a byte now and then. With {@link Delivery#PAUSE_MID_MESSAGE}, the only deliberate pauses in
+     * the tests. The thread stops at the first write that fails (the server closed).
+     */
+    MisbehavingClient dripInBackground(byte[] bytes) {
+        writer = new Thread(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                for (byte b : bytes) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(DRIP_MILLIS);
+                }
+            } catch (IOException e) {
+                writeFailure.set(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "misbehaving-client-slowloris");
         writer.setDaemon(true);
         writer.start();
         return this;

@@ -114,6 +114,14 @@ final class MisbehavingServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Silent from the start: never sends a byte, and never gives up on its side either; reads and
+     * discards what the client sends, and keeps the connection open until close().
+     */
+    static MisbehavingServer silent() throws IOException {
+        return new MisbehavingServer("silent", (connection, server) -> server.holdOpen(connection));
+    }
+
     /** Goes silent mid-reply: after the request, sends {@code part} and then nothing, keeping the connection open. */
     static MisbehavingServer silentAfter(byte[] part) throws IOException {
         return new MisbehavingServer("silent-mid-reply", (connection, server) -> {
@@ -129,6 +137,47 @@ final class MisbehavingServer implements AutoCloseable {
         return new MisbehavingServer("resetting", (connection, server) -> {
             server.readRequest(connection);
             connection.setSoLinger(true, 0);
+        });
+    }
+
+    /**
+     * Sends, then resets: reads the whole request, sends {@code part}, then aborts the connection
+     * (SO_LINGER 0: an RST). On loopback the bytes reach the client's receive buffer before the
+     * reset; its reads return them first, then fail with "Connection reset". The client must keep them.
+     */
+    static MisbehavingServer replyingThenResetting(byte[] part) throws IOException {
+        return new MisbehavingServer("replying-then-resetting", (connection, server) -> {
+            server.readRequest(connection);
+            connection.getOutputStream().write(part);
+            connection.getOutputStream().flush();
+            connection.setSoLinger(true, 0);
+        });
+    }
+
+    /** The pause between two pieces of {@link #drippingReply}: a slow network, on purpose. */
+    static final int DRIP_MILLIS = 150;
+
+    /**
+     * A slow network: after the request, sends {@code reply} in {@code pieces} pieces with a pause of
+     * {@value #DRIP_MILLIS} ms after each, then closes. Each read waits less than a client's time-out,
+     * while the whole reply takes longer: a time-out is for each read, not for the exchange. With
+     * {@link Delivery#PAUSE_MID_MESSAGE}, one of the deliberate pauses in the tests.
+     */
+    static MisbehavingServer drippingReply(byte[] reply, int pieces) throws IOException {
+        return new MisbehavingServer("dripping-reply", (connection, server) -> {
+            server.readRequest(connection);
+            OutputStream out = connection.getOutputStream();
+            int size = (reply.length + pieces - 1) / pieces;
+            for (int i = 0; i < reply.length; i += size) {
+                out.write(reply, i, Math.min(size, reply.length - i));
+                out.flush();
+                try {
+                    Thread.sleep(DRIP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         });
     }
 

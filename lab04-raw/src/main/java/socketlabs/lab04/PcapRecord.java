@@ -16,4 +16,9 @@ public record PcapRecord(Instant timestamp, int originalLength, byte[] data) {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(data, "data");
     }
+
+    /** True if the capture kept fewer bytes than the packet had on the wire (a snap length cut it). */
+    public boolean truncated() {
+        return data.length < originalLength;
+    }
 }

@@ -2,6 +2,8 @@ package socketlabs.lab04;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +63,49 @@ public final class Ping {
 
 
     /**
-     * Pings like the system's {@code ping -c COUNT}: one request a second, a line per reply, then
-     * the statistics. Arguments: [address (default 127.0.0.1)] [count (default 4)]. Needs root.
+     * The IPv4 address of a host name or a dotted address, as the system's ping finds it:
+     * {@code resolve("localhost")} is 127.0.0.1.
+     *
+     * @throws UnknownHostException if the name has no IPv4 address
      */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Inet4Address target = Addresses.ipv4(args.length > 0 ? args[0] : "127.0.0.1");
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    static Inet4Address resolve(String host) throws UnknownHostException {
+        for (InetAddress a : InetAddress.getAllByName(host)) {
+            if (a instanceof Inet4Address v4) {
+                return v4;
+            }
+        }
+        throw new UnknownHostException(host + " has no IPv4 address");
+    }
+
+    /**
+     * Pings like the system's {@code ping -c COUNT}: one request a second, a line per reply, then
+     * the statistics. Arguments: [host name or address (default 127.0.0.1)] [count (default 4)].
+     * Needs root. Exits as the system's ping does: 0 if a reply came, 1 if every request went
+     * unanswered, 2 for an error (a name that does not resolve, a bad count, no raw socket),
+     * which it reports in one line, not a stack trace.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String host = args.length > 0 ? args[0] : "127.0.0.1";
+        Inet4Address target;
+        int count;
+        try {
+            target = resolve(host);
+            count = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        } catch (UnknownHostException e) {
+            System.err.println("ping: " + host + ": name not known (" + e.getMessage() + ")");
+            System.exit(2);
+            return;
+        } catch (NumberFormatException e) {
+            System.err.println("ping: bad count: " + e.getMessage() + "; usage: Ping [HOST] [COUNT]");
+            System.exit(2);
+            return;
+        }
         String address = target.getHostAddress();
+        List<Duration> rtts = new ArrayList<>();
         try (RawSocket socket = RawSocket.open(RawSocket.IPPROTO_ICMP)) {
             Ping ping = new Ping(socket, (int) ProcessHandle.current().pid());
-            System.out.printf("PING %s (%s) %d(%d) bytes of data.%n", address, address, PAYLOAD_LENGTH,
+            System.out.printf("PING %s (%s) %d(%d) bytes of data.%n", host, address, PAYLOAD_LENGTH,
                     PAYLOAD_LENGTH + IcmpEcho.HEADER_LENGTH + Ipv4Header.MIN_LENGTH);
-            List<Duration> rtts = new ArrayList<>();
             long start = System.nanoTime();
             for (int seq = 1; seq <= count; seq++) {
                 long sentAt = System.nanoTime();
@@ -89,25 +122,31 @@ public final class Ping {
                 }
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("%n--- %s ping statistics ---%n", address);
+            System.out.printf("%n--- %s ping statistics ---%n", host);
             System.out.printf("%d packets transmitted, %d received, %d%% packet loss, time %dms%n",
                     count, rtts.size(), (count - rtts.size()) * 100 / Math.max(1, count), elapsed);
             if (!rtts.isEmpty()) {
-                double[] ms = rtts.stream().mapToDouble(d -> d.toNanos() / 1e6).toArray();
                 double min = Double.MAX_VALUE;
                 double max = 0;
                 double sum = 0;
                 double squares = 0;
-                for (double m : ms) {
+                for (Duration rtt : rtts) {
+                    double m = rtt.toNanos() / 1e6;
                     min = Math.min(min, m);
                     max = Math.max(max, m);
                     sum += m;
                     squares += m * m;
                 }
-                double avg = sum / ms.length;
-                double mdev = Math.sqrt(Math.max(0, squares / ms.length - avg * avg));
+                double avg = sum / rtts.size();
+                double mdev = Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg));
                 System.out.printf(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms%n", min, avg, max, mdev);
             }
+        } catch (IOException e) {
+            System.err.println("ping: " + address + ": " + e.getMessage() + " (a raw socket needs root or CAP_NET_RAW:"
+                    + " see the README)");
+            System.exit(2);
+            return;
         }
+        System.exit(rtts.isEmpty() ? 1 : 0);
     }
 }

@@ -46,7 +46,10 @@ public final class PortScanDetector {
      * Takes one packet, in time order. An attempt counts for the pair (IPv4 source, IPv4
      * destination) and its destination port; an attempt made at {@code t} is within the window
      * of a later one at {@code u} while {@code u - t <= window} (both ends included). Trying the
-     * same port again counts once. The first time a pair reaches {@code portThreshold} distinct
+     * same port again counts once, and moves that port's time to the latest try: a port tried at
+     * 0 s and again at 4 s is a port tried at 4 s (it stays in the window longer, and the alert's
+     * {@link ScanAlert#firstAttempt} is the oldest of the ports' latest tries, still within the
+     * window). The first time a pair reaches {@code portThreshold} distinct
      * ports within the window, the detector returns an alert and adds it to {@link #alerts()};
      * it raises no second alert for that pair. Packets that are not attempts change nothing.
      *

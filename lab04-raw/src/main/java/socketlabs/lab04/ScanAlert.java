@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param target the address they went to
  * @param distinctPorts how many distinct destination ports were tried within the window when the
  *     alert was raised (the threshold)
- * @param firstAttempt the time of the oldest attempt still within the window
+ * @param firstAttempt the time of the oldest attempt still within the window, each port counted at
+ *     its latest try (a port tried again is not an old attempt)
  * @param raisedAt the time of the attempt that reached the threshold
  */
 public record ScanAlert(Inet4Address source, Inet4Address target, int distinctPorts, Instant firstAttempt, Instant raisedAt) {

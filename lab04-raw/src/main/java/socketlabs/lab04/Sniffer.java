@@ -65,7 +65,7 @@ public final class Sniffer {
             long deadline = System.nanoTime() + time.toNanos();
             Sniffer sniffer = new Sniffer(socket);
             while (System.nanoTime() < deadline) {
-                for (Packet p : sniffer.capture(p -> true, 1, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                for (Packet p : sniffer.capture(Objects::nonNull, 1, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
                     System.out.println(p.summary());
                 }
             }

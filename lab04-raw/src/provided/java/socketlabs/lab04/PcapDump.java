@@ -70,14 +70,18 @@ public final class PcapDump {
         f.add(ip.moreFragments() ? 1 : 0);
         f.add(ip.fragmentOffset() * 8); // tshark shows the offset in bytes
         f.add(hex4(ip.checksum()));
-        TcpSegment tcp = p.tcp();
+        // an ICMP error's TCP and UDP fields are those of the datagram it quotes, as tshark shows them
+        Packet carrier = p.quoted().orElse(p);
+        TcpSegment tcp = carrier.tcp();
         if (tcp != null) {
+            // the length on the wire (tshark's tcp.len), which a capture cut short may not hold all of
+            int length = carrier.ip().payloadLength() - tcp.dataOffset() * 4;
             f.addAll(List.of(tcp.sourcePort(), tcp.destinationPort(), tcp.sequenceNumber(), tcp.acknowledgementNumber(),
-                    tcp.dataOffset() * 4, hex4(tcp.flags()), tcp.window(), hex4(tcp.checksum()), tcp.payload().length));
+                    tcp.dataOffset() * 4, hex4(tcp.flags()), tcp.window(), hex4(tcp.checksum()), length));
         } else {
             f.addAll(List.of("", "", "", "", "", "", "", "", ""));
         }
-        UdpDatagram udp = p.udp();
+        UdpDatagram udp = carrier.udp();
         if (udp != null) {
             f.addAll(List.of(udp.sourcePort(), udp.destinationPort(), udp.length(), hex4(udp.checksum())));
         } else {
@@ -85,7 +89,9 @@ public final class PcapDump {
         }
         IcmpEcho icmp = p.icmp();
         if (icmp != null) {
-            f.addAll(List.of(icmp.type(), icmp.code(), icmp.identifier(), icmp.sequence(), hex4(icmp.checksum())));
+            boolean error = Packet.ICMP_ERRORS.contains(icmp.type()); // bytes 4-7 of an error are no identifier
+            f.addAll(List.of(icmp.type(), icmp.code(), error ? "" : icmp.identifier(), error ? "" : icmp.sequence(),
+                    hex4(icmp.checksum())));
         }
         return String.join("\t", pad(f));
     }

@@ -97,4 +97,19 @@ class ChecksumTest {
                     + (length % 2 == 1 ? ". The length is odd: is the last byte padded on its right?" : "."));
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("withPseudoHeader: a segment over 255 bytes puts both bytes of its length in the pseudo-header")
+    void longSegment() {
+        byte[] segment = new byte[0x0123];
+        new java.util.Random(1071).nextBytes(segment);
+        java.net.Inet4Address a = Addresses.ipv4("192.0.2.1");
+        java.net.Inet4Address b = Addresses.ipv4("192.0.2.200");
+        int expected = TestPackets.pseudoHeaderChecksum(a, b, 17, segment);
+        int got = Checksum.withPseudoHeader(a, b, 17, segment, 0, segment.length);
+        assertEquals(expected, got, () -> "Checksum.withPseudoHeader(192.0.2.1, 192.0.2.200, 17, a 291-byte segment"
+                + " (length 01 23)): expected " + Hex.u16(expected) + " but got " + Hex.u16(got) + ". Likely cause: only"
+                + " the low byte of the length written into the pseudo-header (bytes 10-11 are length >>> 8, length).");
+    }
 }

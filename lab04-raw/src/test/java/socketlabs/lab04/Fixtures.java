@@ -22,6 +22,12 @@ final class Fixtures {
     static final String SCAN_RAWIP = "scan-rawip.pcap";
     /** The raw-IP scan, the file written big-endian. */
     static final String SCAN_RAWIP_SWAPPED = "scan-rawip-swapped.pcap";
+    /** tcpdump -i any (link type 276, LINUX_SLL2): a TCP line, a UDP datagram, one to a closed port and its ICMP error. */
+    static final String ANY_SLL2 = "any-sll2.pcap";
+    /** The same traffic with tcpdump -i any -y LINUX_SLL (link type 113). */
+    static final String ANY_SLL = "any-sll.pcap";
+    /** HTTP recorded with tcpdump -s 64: every frame over 64 bytes cut short. Ethernet, microseconds. */
+    static final String SNAP64 = "snap64.pcap";
 
     private Fixtures() {
     }

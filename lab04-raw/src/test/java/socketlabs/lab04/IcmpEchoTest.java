@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,11 +22,11 @@ class IcmpEchoTest {
     void writesRequest() {
         byte[] got = IcmpEcho.request(1, 2, new byte[0]).toBytes();
         byte[] expected = Hex.parse("08 00 f7 fc 00 01 00 02");
-        assertArrayEquals(expected, got, () -> "IcmpEcho.request(1, 2, no payload).toBytes():\n expected " + Hex.of(expected)
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "IcmpEcho.request(1, 2, no payload).toBytes():\n expected " + Hex.of(expected)
                 + "\n got      " + Hex.of(got) + "\nType 8, code 0, checksum, identifier and sequence big-endian.");
         byte[] withPayload = IcmpEcho.request(0x1234, 7, "abcde".getBytes(StandardCharsets.US_ASCII)).toBytes();
         byte[] expected2 = Hex.parse("08 00 bb fd 12 34 00 07 61 62 63 64 65");
-        assertArrayEquals(expected2, withPayload, () -> "IcmpEcho.request(0x1234, 7, \"abcde\").toBytes():\n expected " + Hex.of(expected2)
+        assertEquals(Hex.of(expected2), Hex.of(withPayload), () -> "IcmpEcho.request(0x1234, 7, \"abcde\").toBytes():\n expected " + Hex.of(expected2)
                 + "\n got      " + Hex.of(withPayload) + "\nThe checksum covers the payload too, odd length included.");
     }
 
@@ -76,5 +75,21 @@ class IcmpEchoTest {
     @DisplayName("throws nothing but MalformedPacketException on 100,000 random and mutated inputs (seeded)")
     void fuzz() {
         Fuzz.run("IcmpEcho.parse", 792, List.of(Hex.parse(CAPTURED_REPLY), Hex.parse("08 00 f7 fc 00 01 00 02")), IcmpEcho::parse);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("parses the Javadoc's 8-byte example: a header with no payload")
+    void parsesExample() {
+        byte[] data = Hex.parse("08 00 f7 fc 00 01 00 02");
+        IcmpEcho m;
+        try {
+            m = IcmpEcho.parse(data, 0, 8);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("IcmpEcho.parse(08 00 f7 fc 00 01 00 02, 0, 8): 8 bytes are a whole header, but it"
+                    + " threw " + e + ". Likely cause: < where <= is meant (or the other way round).", e);
+        }
+        assertEquals(List.of(8, 1, 2, 0), List.of(m.type(), m.identifier(), m.sequence(), m.payload().length),
+                "IcmpEcho.parse(08 00 f7 fc 00 01 00 02): type, identifier, sequence, payload length");
     }
 }

@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +65,7 @@ class Ipv4HeaderTest {
         byte[] packet = Hex.parse("46 00 00 1c 00 01 00 00 40 11 00 00 7f 00 00 01 7f 00 00 01 94 04 00 00 aa bb cc dd");
         Ipv4Header h = Ipv4Header.parse(packet, 0, packet.length);
         assertEquals(24, h.headerLength(), "IHL 6 is a 24-byte header");
-        assertArrayEquals(Hex.parse("94 04 00 00"), h.options(), () -> "the options are bytes 20 to IHL x 4: 94 04 00 00 (router alert)"
+        assertEquals(Hex.of(Hex.parse("94 04 00 00")), Hex.of(h.options()), () -> "the options are bytes 20 to IHL x 4: 94 04 00 00 (router alert)"
                 + " but got " + Hex.of(h.options()));
         assertEquals(4, h.payloadLength(), "total length 28 - header 24 = 4 bytes of payload");
     }
@@ -79,7 +78,7 @@ class Ipv4HeaderTest {
                 Addresses.ipv4("192.168.0.1"), Addresses.ipv4("192.168.0.199"), new byte[0]);
         byte[] expected = Hex.parse("45 00 00 73 00 00 40 00 40 11 b8 61 c0 a8 00 01 c0 a8 00 c7");
         byte[] got = h.toBytes();
-        assertArrayEquals(expected, got, () -> "toBytes() of " + h + ":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got)
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "toBytes() of " + h + ":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got)
                 + "\nEvery field big-endian; the checksum (bytes 10-11) computed over the header with those two bytes zero.");
     }
 
@@ -106,7 +105,7 @@ class Ipv4HeaderTest {
                             back.fragmentOffset(), back.ttl(), back.protocol(), back.source(), back.destination()),
                     what + "read back differently (tos, total length, id, DF, MF, offset, TTL, protocol, source, destination)."
                             + " Values above 127 or 32767 are unsigned: mask with & 0xFF / & 0xFFFF.");
-            assertArrayEquals(options, back.options(), what + "the options read back differently");
+            assertEquals(Hex.of(options), Hex.of(back.options()), what + "the options read back differently");
         }
     }
 
@@ -148,5 +147,17 @@ class Ipv4HeaderTest {
         valid.add(Hex.parse(CAPTURED_SYN));
         valid.add(Hex.parse("46 00 00 1c 00 01 00 00 40 11 00 00 7f 00 00 01 7f 00 00 01 94 04 00 00 aa bb cc dd"));
         Fuzz.run("Ipv4Header.parse", 791, valid, Ipv4Header::parse);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("toBytes() gives the Javadoc's example: of(1, src, dst, 64) is 45 ..., total length 84, checking to 0")
+    void toBytesExample() {
+        byte[] h = Ipv4Header.of(1, Addresses.ipv4("192.0.2.1"), Addresses.ipv4("192.0.2.2"), 64).toBytes();
+        assertEquals(20, h.length, "Ipv4Header.of(1, src, dst, 64).toBytes(): a header without options is 20 bytes");
+        assertEquals("45 00 00 54", Hex.of(h, 0, 4), "Ipv4Header.of(1, src, dst, 64).toBytes(): version 4, IHL 5, tos 0,"
+                + " total length 84 (20 + 64)");
+        assertEquals(0, TestPackets.checksum(h, 0, 20), "Ipv4Header.of(1, src, dst, 64).toBytes() (" + Hex.of(h) + "): the"
+                + " checksum must make the header check to 0");
     }
 }

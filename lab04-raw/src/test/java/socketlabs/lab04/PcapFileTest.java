@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +60,7 @@ class PcapFileTest {
             PcapRecord b = be.records().get(i);
             int n = i + 1;
             assertEquals(a.timestamp(), b.timestamp(), () -> "record " + n + "'s time: every header field follows the file's byte order");
-            assertArrayEquals(a.data(), b.data(), () -> "record " + n + "'s bytes: the packet itself is never swapped");
+            assertEquals(allHex(a.data()), allHex(b.data()), () -> "record " + n + "'s bytes: the packet itself is never swapped");
         }
         assertEquals(PcapFile.LINKTYPE_ETHERNET, be.linkType(), "the link type, read big-endian");
     }
@@ -89,7 +88,7 @@ class PcapFileTest {
             for (int i = 0; i < raw.records().size(); i++) {
                 byte[] frame = ethernet.records().get(i).data();
                 int n = i + 1;
-                assertArrayEquals(Arrays.copyOfRange(frame, 14, frame.length), raw.records().get(i).data(),
+                assertEquals(allHex(Arrays.copyOfRange(frame, 14, frame.length)), allHex(raw.records().get(i).data()),
                         () -> name + " record " + n + ": the Ethernet frame without its 14-byte header");
                 assertEquals(ethernet.records().get(i).timestamp(), raw.records().get(i).timestamp(), () -> name + " record " + n + "'s time");
             }
@@ -143,5 +142,58 @@ class PcapFileTest {
         valid.add(TestPcap.write(ByteOrder.LITTLE_ENDIAN, false, 1, List.of(new TestPcap.Rec(1, 2, new byte[20]), new TestPcap.Rec(3, 4, new byte[9]))));
         valid.add(TestPcap.write(ByteOrder.BIG_ENDIAN, true, 101, List.of(new TestPcap.Rec(5, 999_999_999, new byte[30]))));
         Fuzz.run("PcapFile.read", 1988, valid, (data, offset, length) -> PcapFile.read(new ByteArrayInputStream(data, offset, length)));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("reads a file by its path; a record of exactly MAX_CAPTURED_LENGTH bytes is accepted, one more is refused")
+    void pathAndLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        byte[] file = TestPcap.write(ByteOrder.LITTLE_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(7, 8, new byte[PcapFile.MAX_CAPTURED_LENGTH])));
+        java.nio.file.Path path = dir.resolve("big.pcap");
+        java.nio.file.Files.write(path, file);
+        PcapFile f = PcapFile.read(path);
+        assertEquals(1, f.records().size(), "PcapFile.read(path) of a file with one record of exactly "
+                + PcapFile.MAX_CAPTURED_LENGTH + " bytes (MAX_CAPTURED_LENGTH): the limit itself is allowed");
+        assertEquals(PcapFile.MAX_CAPTURED_LENGTH, f.records().get(0).data().length, "the record's bytes");
+        byte[] over = TestPcap.write(ByteOrder.LITTLE_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(7, 8, new byte[PcapFile.MAX_CAPTURED_LENGTH + 1])));
+        MalformedPacketException e = assertThrows(MalformedPacketException.class,
+                () -> PcapFile.read(new ByteArrayInputStream(over)), "a record of MAX_CAPTURED_LENGTH + 1 bytes");
+        assertEquals("captured length", e.field(), "the field named for a record over MAX_CAPTURED_LENGTH");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "cut header  | record header",
+        "huge record | captured length",
+        "short orig  | original length",
+        "cut data    | packet data",
+    })
+    @Points(1)
+    @DisplayName("a broken second record is refused with a message that names record 2")
+    void namesTheRecord(String kind, String field) {
+        byte[] two = TestPcap.write(ByteOrder.BIG_ENDIAN, false, 1,
+                List.of(new TestPcap.Rec(1, 2, new byte[60]), new TestPcap.Rec(3, 4, new byte[60])));
+        int second = 24 + 16 + 60;
+        byte[] file = switch (kind) {
+            case "cut header" -> Arrays.copyOf(two, second + 10);
+            case "huge record" -> patch(two, second + 8, 0x7f, 0xff, 0xff, 0xff);
+            case "short orig" -> patch(two, second + 12, 0, 0, 0, 59);
+            case "cut data" -> Arrays.copyOf(two, two.length - 1);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        MalformedPacketException e = assertThrows(MalformedPacketException.class,
+                () -> PcapFile.read(new ByteArrayInputStream(file)), () -> "a file whose second record is broken ("
+                        + kind + "): MalformedPacketException(\"" + field + "\", ...) expected");
+        assertEquals(field, e.field(), "the field named");
+        assertTrue(String.valueOf(e.getMessage()).contains("record 2"), () -> "a file whose first record is sound and"
+                + " whose second is broken (" + kind + "): the message must say which record, counting from 1 (\"record"
+                + " 2\"), but was: " + e.getMessage());
+    }
+
+    /** Every byte in hex, so that a difference shows as bytes, not as signed decimals. */
+    private static String allHex(byte[] b) {
+        return Hex.of(b, 0, Math.min(b.length, 96)) + (b.length > 96 ? " " + allHex(java.util.Arrays.copyOfRange(b, 96, b.length)) : "");
     }
 }

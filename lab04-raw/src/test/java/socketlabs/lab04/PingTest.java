@@ -160,4 +160,38 @@ class PingTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("warm-up: the provided main resolves host names as the system's ping does")
+    void resolvesNames() throws IOException {
+        assertEquals("127.0.0.1", Ping.resolve("localhost").getHostAddress(), "Ping.resolve(\"localhost\")");
+        assertEquals("192.0.2.7", Ping.resolve("192.0.2.7").getHostAddress(), "Ping.resolve(\"192.0.2.7\"): a dotted"
+                + " address is its own answer");
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.UnknownHostException.class, () -> Ping.resolve("::1"),
+                "Ping.resolve(\"::1\"): an IPv6 address has no IPv4 address to ping");
+    }
+
+    @Test
+    @DisplayName("warm-up: PingReply.line() writes what ping prints, with ping's decimals")
+    void replyLines() {
+        Inet4Address from = Addresses.ipv4("127.0.0.1");
+        assertEquals("64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.045 ms",
+                new PingReply(from, 64, 1, 64, Duration.ofNanos(45_000)).line(), "PingReply.line() of 45 microseconds");
+        String[][] cases = {{"999000", "0.999"}, {"1000000", "1.00"}, {"9990000", "9.99"}, {"10000000", "10.0"},
+            {"99900000", "99.9"}, {"100000000", "100"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], PingReply.millis(Duration.ofNanos(Long.parseLong(c[0]))), "PingReply.millis(" + c[0]
+                    + " ns): three decimals under 1 ms, two under 10, one under 100, none from 100 on");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("skips an empty packet that arrives before the reply")
+    void skipsEmptyPacket() throws IOException {
+        ScriptedChannel channel = new ScriptedChannel().answering(req -> List.of(new byte[0], replyTo(req, 64)));
+        Optional<PingReply> r = new Ping(channel, ID).echo(TARGET, 3, Duration.ofSeconds(1));
+        assertTrue(r.isPresent(), "an empty packet (receive() returned 0 bytes) and then the reply arrived: expected the"
+                + " reply. Likely cause: 0 taken for a time-out; only -1 means that nothing came.");
+    }
 }

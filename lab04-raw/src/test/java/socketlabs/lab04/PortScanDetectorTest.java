@@ -1,6 +1,7 @@
 package socketlabs.lab04;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -152,5 +153,40 @@ class PortScanDetectorTest {
             d.accept(T0.plusMillis(port), syn("192.0.2.1", "192.0.2.2", port));
         }
         assertEquals(1, d.alerts().size(), () -> "50 ports scanned with threshold 2: one alert, got " + d.alerts().size());
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a port tried again counts at its latest try: it stays in the window, and firstAttempt moves")
+    void retriedPortMoves() {
+        PortScanDetector d = new PortScanDetector(3, Duration.ofSeconds(5));
+        String done = "threshold 3, window 5 s: port 1 at 0 s, port 2 at 1 s, port 1 again at 4 s, port 3 at 5.5 s";
+        d.accept(T0, syn("192.0.2.1", "192.0.2.2", 1));
+        d.accept(T0.plusSeconds(1), syn("192.0.2.1", "192.0.2.2", 2));
+        assertEquals(Optional.empty(), d.accept(T0.plusSeconds(4), syn("192.0.2.1", "192.0.2.2", 1)),
+                "port 1 tried again at 4 s: still 2 distinct ports, no alert");
+        Optional<ScanAlert> alert = d.accept(T0.plusMillis(5_500), syn("192.0.2.1", "192.0.2.2", 3));
+        assertTrue(alert.isPresent(), done + ": port 1 counts at its latest try (4 s), inside the window, so ports 1,"
+                + " 2, 3 make 3 within 5 s: alert expected. Likely cause: a port kept at its first try's time, so"
+                + " the try at 0 s left the window and took port 1 with it.");
+        assertEquals(T0.plusSeconds(1), alert.get().firstAttempt(), done + ": firstAttempt is the oldest of the ports'"
+                + " latest tries: port 2 at 1 s (port 1's try at 0 s was replaced by its try at 4 s)");
+        assertEquals(T0.plusMillis(5_500), alert.get().raisedAt(), done + ": raisedAt is the time of port 3's attempt");
+        assertEquals(3, alert.get().distinctPorts(), done + ": distinctPorts");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a threshold of 1 is allowed; 0, and a window that is zero or negative, are refused")
+    void constructorLimits() {
+        PortScanDetector one = new PortScanDetector(1, Duration.ofSeconds(1));
+        assertTrue(one.accept(T0, syn("192.0.2.1", "192.0.2.2", 22)).isPresent(), "new PortScanDetector(1, 1 s): with a"
+                + " threshold of 1, the first attempt is an alert");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(0, Duration.ofSeconds(1)),
+                "new PortScanDetector(0, 1 s): a threshold under 1 is refused");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(3, Duration.ZERO),
+                "new PortScanDetector(3, 0 s): the window must be positive");
+        assertThrows(IllegalArgumentException.class, () -> new PortScanDetector(3, Duration.ofSeconds(-1)),
+                "new PortScanDetector(3, -1 s): the window must be positive");
     }
 }

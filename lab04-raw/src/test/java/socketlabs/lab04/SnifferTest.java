@@ -127,4 +127,23 @@ class SnifferTest {
             assertEquals("hello sniffer", new String(data.tcp().payload(), StandardCharsets.US_ASCII), "the data segment's payload");
         }
     }
+
+    @Test
+    @Points(1)
+    @org.junit.jupiter.api.Timeout(5)
+    @DisplayName("skips an empty packet, and gives up after the timeout while undecodable packets keep arriving")
+    void emptyPacketsAndTotalTimeout() throws IOException {
+        Sniffer sniffer = new Sniffer(new ScriptedChannel().queued(new byte[0], UDP_PACKET));
+        List<Packet> got = sniffer.capture(p -> true, 1, Duration.ofSeconds(1));
+        assertEquals(1, got.size(), "an empty packet (receive() returned 0 bytes), then a UDP datagram: the empty one does"
+                + " not decode and is skipped; expected the datagram. Likely cause: 0 taken for the end (only -1 is a time-out).");
+        assertEquals(1, sniffer.skipped(), "the empty packet is counted in skipped()");
+        Sniffer flooded = new Sniffer(new ScriptedChannel().babbling(() -> Hex.parse("45 00 00 14")));
+        long start = System.nanoTime();
+        List<Packet> none = flooded.capture(p -> true, 1, Duration.ofMillis(200));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, none.size(), "only undecodable packets arrived: nothing to keep");
+        assertTrue(ms < 2000, () -> "capture() with a 200 ms timeout, while undecodable packets kept arriving, returned"
+                + " after " + ms + " ms: the timeout bounds the whole capture; compute what is left of it before each receive().");
+    }
 }

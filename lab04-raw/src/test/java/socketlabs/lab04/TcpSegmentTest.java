@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +37,7 @@ class TcpSegmentTest {
         assertEquals(10, s.dataOffset(), what + "data offset is the top 4 bits of byte 12: 0xa0 >> 4 = 10 words");
         assertEquals(TcpSegment.SYN, s.flags(), what + "flags are byte 13: 0x02, SYN");
         assertEquals(List.of(65495, 0xfe30, 0), List.of(s.window(), s.checksum(), s.urgentPointer()), what + "(window, checksum, urgent pointer)");
-        assertArrayEquals(Hex.parse("02 04 ff d7 04 02 08 0a df aa 7b ab 00 00 00 00 01 03 03 0a"), s.options(),
+        assertEquals(Hex.of(Hex.parse("02 04 ff d7 04 02 08 0a df aa 7b ab 00 00 00 00 01 03 03 0a")), Hex.of(s.options()),
                 what + "the options are bytes 20 to data offset x 4: MSS, SACK permitted, timestamps, NOP, window scale");
         assertEquals(0, s.payload().length, what + "a SYN carries no payload here");
     }
@@ -63,7 +62,7 @@ class TcpSegmentTest {
                 Hex.parse("02 04 05 b4"), "hi".getBytes(StandardCharsets.US_ASCII));
         byte[] expected = Hex.parse("9c 40 00 50 ff ff ff fe 01 02 03 04 60 18 02 00 09 0c 00 00 02 04 05 b4 68 69");
         byte[] got = s.toBytes(A, B);
-        assertArrayEquals(expected, got, () -> "a PSH+ACK from 192.0.2.1:40000 to 192.0.2.2:80, seq 0xfffffffe, 4 bytes of options, payload"
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "a PSH+ACK from 192.0.2.1:40000 to 192.0.2.2:80, seq 0xfffffffe, 4 bytes of options, payload"
                 + " \"hi\":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got) + "\nData offset 6 goes in the top 4 bits of byte 12;"
                 + " the checksum covers the pseudo-header (protocol 6, TCP length 26), header, options and payload.");
     }

@@ -1,6 +1,5 @@
 package socketlabs.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -41,7 +40,7 @@ class UdpDatagramTest {
     void writes() {
         byte[] got = UdpDatagram.of(12345, 53, "abc".getBytes(StandardCharsets.US_ASCII)).toBytes(A, B);
         byte[] expected = Hex.parse("30 39 00 35 00 0b 87 03 61 62 63");
-        assertArrayEquals(expected, got, () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(192.0.2.1, 192.0.2.2):\n expected "
+        assertEquals(Hex.of(expected), Hex.of(got), () -> "UdpDatagram.of(12345, 53, \"abc\").toBytes(192.0.2.1, 192.0.2.2):\n expected "
                 + Hex.of(expected) + "\n got      " + Hex.of(got) + "\nThe checksum covers the pseudo-header (source, destination,"
                 + " 0, 17, UDP length) + header + payload.");
     }
@@ -111,5 +110,22 @@ class UdpDatagramTest {
     @DisplayName("throws nothing but MalformedPacketException on 100,000 random and mutated inputs (seeded)")
     void fuzz() {
         Fuzz.run("UdpDatagram.parse", 768, List.of(Hex.parse(CAPTURED), Hex.parse("30 39 00 35 00 0b 87 03 61 62 63")), UdpDatagram::parse);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an 8-byte datagram, header only, parses with an empty payload; of() sets the length field")
+    void headerOnly() {
+        byte[] data = Hex.parse("30 39 00 35 00 08 00 00");
+        UdpDatagram d;
+        try {
+            d = UdpDatagram.parse(data, 0, 8);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("UdpDatagram.parse(" + Hex.of(data) + ", 0, 8): 8 bytes are a whole header and"
+                    + " the length field 8 is allowed, but it threw " + e + ". Likely cause: < where <= is meant.", e);
+        }
+        assertEquals(0, d.payload().length, "UdpDatagram.parse of a header-only datagram: the payload is empty");
+        assertEquals(8 + 3, UdpDatagram.of(1, 2, new byte[3]).length(), "UdpDatagram.of(1, 2, 3 bytes).length():"
+                + " 8 + payload length");
     }
 }

@@ -68,13 +68,9 @@ public final class ConcurrentEchoServer implements Closeable {
     }
 
     private Thread startThread(String name, Runnable work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, name);
+        threads.removeIf(t -> !t.isAlive()); // forget the threads that have ended; close() joins the rest
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(false); // a daemon thread would not keep main's process serving
         threads.add(thread);
         thread.start();
         return thread;

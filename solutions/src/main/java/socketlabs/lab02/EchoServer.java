@@ -38,6 +38,7 @@ public final class EchoServer implements Closeable {
         }
         listener = new ServerSocket(requestedPort, BACKLOG, address);
         acceptThread = new Thread(this::acceptLoop, "echo-server-" + listener.getLocalPort());
+        acceptThread.setDaemon(false); // a daemon thread would let main's process end at once
         acceptThread.start();
     }
 

@@ -11,14 +11,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Task 5: an HTTP/1.1 file server, one request per connection, one thread per connection. See the
@@ -28,13 +31,14 @@ public final class FileServer implements Closeable {
     public static final int DEFAULT_PORT = 8080;
     public static final int MAX_REQUEST_LINE = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
-    public static final int READ_TIMEOUT_MILLIS = 10_000;
+    public static final int REQUEST_TIMEOUT_MILLIS = 10_000;
     private static final int BACKLOG = 128;
     private static final int STOP_WAIT_MILLIS = 5_000;
 
     private final Path root;
     private final InetAddress address;
     private final int requestedPort;
+    private final Duration requestTimeout;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
@@ -45,9 +49,14 @@ public final class FileServer implements Closeable {
     }
 
     public FileServer(Path root, InetAddress address, int port) {
+        this(root, address, port, Duration.ofMillis(REQUEST_TIMEOUT_MILLIS));
+    }
+
+    public FileServer(Path root, InetAddress address, int port, Duration requestTimeout) {
         this.root = root.toAbsolutePath().normalize();
         this.address = address;
         this.requestedPort = port;
+        this.requestTimeout = requestTimeout;
     }
 
     public synchronized void start() throws IOException {
@@ -73,15 +82,48 @@ public final class FileServer implements Closeable {
 
     private void serve(Socket client) {
         try (client) {
-            client.setSoTimeout(READ_TIMEOUT_MILLIS);
-            InputStream in = new BufferedInputStream(client.getInputStream());
+            long deadline = System.nanoTime() + requestTimeout.toNanos(); // for the whole request, not for each read
+            InputStream in = new BufferedInputStream(new DeadlineInput(client, deadline));
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
-            handle(in, out);
+            try {
+                handle(in, out);
+            } catch (SocketTimeoutException e) {
+                sendError(out, 408, "Request Timeout", false); // too slow, or silent: a slowloris holds no thread for long
+            }
             out.flush();
         } catch (IOException e) {
             // the client went away, went silent, or reset: nothing to answer
         } finally {
             connections.remove(client);
+        }
+    }
+
+    /** A socket's input where every read waits only for the time left until one deadline. */
+    private static final class DeadlineInput extends InputStream {
+        private final Socket socket;
+        private final InputStream in;
+        private final long deadline;
+
+        DeadlineInput(Socket socket, long deadline) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.deadline = deadline;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("the request was not complete in time");
+            }
+            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            return in.read(b, off, len);
         }
     }
 
@@ -138,11 +180,7 @@ public final class FileServer implements Closeable {
             sendError(out, 405, "Method Not Allowed", false, "Allow: GET, HEAD\r\n");
             return;
         }
-        String rawPath = parts[1];
-        int query = rawPath.indexOf('?');
-        if (query >= 0) {
-            rawPath = rawPath.substring(0, query);
-        }
+        String rawPath = parts[1].split("\\?", 2)[0]; // the path is the target up to any '?'
         String decoded = percentDecode(rawPath);
         if (decoded == null) {
             sendError(out, 400, "Bad Request", head);
@@ -157,7 +195,7 @@ public final class FileServer implements Closeable {
         if (Files.isDirectory(file)) {
             file = file.resolve("index.html");
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file) || !staysUnderRoot(file)) {
             sendError(out, 404, "Not Found", head);
             return;
         }
@@ -169,7 +207,7 @@ public final class FileServer implements Closeable {
     }
 
     public static Optional<Path> resolve(Path root, String decodedPath) {
-        if (decodedPath.indexOf('\0') >= 0) {
+        if (decodedPath.contains("\0")) {
             return Optional.empty();
         }
         String relative = decodedPath.replaceFirst("^/+", ""); // "/etc/passwd" must not resolve to /etc/passwd
@@ -181,6 +219,15 @@ public final class FileServer implements Closeable {
             return Optional.empty();
         }
         return file.startsWith(base) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** True if the file, its symbolic links followed, is still under the root (itself with its links followed). */
+    private boolean staysUnderRoot(Path file) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath()); // a link inside the root may lead anywhere
+        } catch (IOException e) {
+            return false; // a link to nowhere, or the file went away: nothing to serve
+        }
     }
 
     /** Decodes %XX escapes as UTF-8 bytes; '+' stays '+' in a path. Null if an escape is malformed. */
@@ -231,13 +278,9 @@ public final class FileServer implements Closeable {
     }
 
     private Thread startThread(String name, Runnable work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, name);
+        threads.removeIf(t -> !t.isAlive()); // forget the threads that have ended; close() joins the rest
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(false); // a daemon thread would not keep main's process serving
         threads.add(thread);
         thread.start();
         return thread;

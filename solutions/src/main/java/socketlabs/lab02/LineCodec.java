@@ -19,11 +19,13 @@ public final class LineCodec {
         while (true) {
             int b = in.read(); // one byte at a time: never read past the '\n'
             if (b == -1) {
-                if (line.size() == 0 && !pendingCr) {
+                if (pendingCr) {
+                    line.write('\r'); // no '\n' came after it: it was part of the line
+                }
+                if (line.size() == 0) {
                     return null;
                 }
-                throw new FramingException("the stream ended in the middle of a line, after "
-                        + (line.size() + (pendingCr ? 1 : 0)) + " bytes");
+                throw new FramingException("the stream ended in the middle of a line, after " + line.size() + " bytes");
             }
             if (b == '\n') {
                 return line.toString(StandardCharsets.UTF_8);

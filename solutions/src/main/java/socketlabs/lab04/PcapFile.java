@@ -25,13 +25,17 @@ import java.util.Objects;
  *   thiszone         4   0
  *   sigfigs          4   0
  *   snap length      4   the most bytes kept of any packet
- *   link type        4   1 = Ethernet, 101 = raw IP, 228 = raw IPv4, ...
+ *   link type        4   1 = Ethernet, 101 = raw IP, 228 = raw IPv4, 113 / 276 = Linux cooked, ...
  * then for each packet a 16-byte record header and the packet's bytes:
  *   seconds          4   since 1970-01-01T00:00Z, unsigned
  *   fraction         4   microseconds or nanoseconds, as the magic number says
  *   captured length  4   the number of bytes that follow
  *   original length  4   the packet's length on the wire
  * </pre>
+ * A capture made with a snap length ({@code tcpdump -s 64}) keeps only the first bytes of each
+ * packet: the captured length is then less than the original length, by design. Such a file is
+ * read like any other; {@link PcapRecord#truncated()} tells those records, and
+ * {@link Packet#decode} decodes what they hold.
  * Every field of the file, headers and records, is in the file's byte order; the packets inside
  * are in network byte order as always.
  *
@@ -51,6 +55,10 @@ public record PcapFile(ByteOrder byteOrder, boolean nanosecond, int versionMajor
     public static final int LINKTYPE_RAW = 101;
     /** Raw IPv4 packets. */
     public static final int LINKTYPE_IPV4 = 228;
+    /** Linux "cooked" capture, version 1: what {@code tcpdump -i any -y LINUX_SLL} writes; a 16-byte header. */
+    public static final int LINKTYPE_LINUX_SLL = 113;
+    /** Linux "cooked" capture, version 2: what {@code tcpdump -i any} writes; a 20-byte header. */
+    public static final int LINKTYPE_LINUX_SLL2 = 276;
     /** The largest captured length accepted, as in libpcap: anything larger is a corrupt file. */
     public static final int MAX_CAPTURED_LENGTH = 262_144;
 
@@ -81,6 +89,7 @@ public record PcapFile(ByteOrder byteOrder, boolean nanosecond, int versionMajor
      *   <li>{@code "original length"}: less than the captured length;</li>
      *   <li>{@code "packet data"}: the file ends before the captured length's bytes.</li>
      * </ul>
+     * For the last four, the message says which record, counting from 1 (e.g. {@code "... of record 2"}).
      * A timestamp's seconds are unsigned 32 bits; the fraction is scaled to nanoseconds.
      *
      * <pre>{@code

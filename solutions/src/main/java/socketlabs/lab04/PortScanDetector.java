@@ -54,8 +54,8 @@ public final class PortScanDetector {
     /**
      * Takes one packet, in time order. An attempt counts for the pair (IPv4 source, IPv4
      * destination) and its destination port; an attempt made at {@code t} is within the window
-     * of a later one at {@code u} while {@code u - t <= window} (both ends included). Trying the
-     * same port again counts once. The first time a pair reaches {@code portThreshold} distinct
+ * @param firstAttempt the time of the oldest attempt still within the window, each port counted at
+ *     its latest try (a port tried again is not an old attempt)
      * ports within the window, the detector returns an alert and adds it to {@link #alerts()};
      * it raises no second alert for that pair. Packets that are not attempts change nothing.
      *
