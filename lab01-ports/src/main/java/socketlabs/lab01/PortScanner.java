@@ -74,20 +74,28 @@ public final class PortScanner {
      *
      * @param host the host to scan
      * @param port the port to try, 1-65535
+     * <p>One silence is not yet proof: on a loaded machine a connect can run out of time before
+     * its SYN even leaves (the connecting thread waits for a core, the kernel for a free local
+     * port), and a closed port would then look FILTERED. So a try that times out is made once
+     * more, with the same timeout, and the second try's answer is the verdict. A refusal, an
+     * acceptance and "no route" are answers from the network: they are never tried again.
+     *
      * @return OPEN if the connector returned; CLOSED on a {@link java.net.ConnectException}
-     *     (refused); FILTERED on a {@link java.net.SocketTimeoutException} or a
-     *     {@link java.net.NoRouteToHostException} (no answer, or unreachable)
+     *     (refused); FILTERED on a {@link java.net.NoRouteToHostException} (unreachable), or on a
+     *     {@link java.net.SocketTimeoutException} (no answer) in the first try and again in the
+     *     second; after one time-out, whatever the second try gives
      * @throws java.io.UncheckedIOException wrapping any other IOException: a local failure such as
      *     "too many open files" says nothing about the port, so it must not be reported as a state
      */
     public PortState probe(InetAddress host, int port) {
-        // TODO lab01 task 5: call the connector, map each outcome to a PortState; order the catch clauses with care
+        // TODO lab01 task 5: call the connector, map each outcome to a PortState (order the catch clauses with care); retry a time-out once
         throw new UnsupportedOperationException("lab01 task 5: PortScanner.probe is not written yet");
     }
 
     /**
-     * Scans ports {@code first} to {@code last} (both included) of {@code host}, each port tried
-     * once and given the timeout. {@code maxInFlight} ports are tried at once while enough remain
+     * Scans ports {@code first} to {@code last} (both included) of {@code host}, each port probed
+     * once with {@link #probe} (so a port is tried once, or twice when the first try times out),
+     * each try given the timeout. {@code maxInFlight} ports are tried at once while enough remain
      * (a slow answer must not hold up the others), and never more than that.
      *
      * <pre>{@code

@@ -71,4 +71,14 @@ class EphemeralRangeTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("warm-up (provided code): contains and size count both ends of a range")
+    void containsAndSize() {
+        EphemeralRange range = new EphemeralRange(32768, 60999);
+        assertTrue(range.contains(32768) && range.contains(60999) && range.contains(40000), "both ends and the middle are in it");
+        assertTrue(!range.contains(32767) && !range.contains(61000), "one below and one above are not");
+        assertEquals(28232, range.size(), "32768-60999 holds 28,232 ports, both ends counted");
+        assertEquals(1, new EphemeralRange(0, 0).size(), "0-0 holds one port");
+    }
 }

@@ -97,8 +97,8 @@ class PortScannerTest {
         assertEquals(expected, results, () -> "a scripted network: 100 accepts, 101 refuses (ConnectException), 102 is silent"
                 + " (SocketTimeoutException), 103 has no route (NoRouteToHostException), 104 accepts.\n expected " + expected
                 + "\n got      " + results + "\nCatch the narrow exceptions before IOException.");
-        assertEquals(List.of(timeout, timeout, timeout, timeout, timeout), network.timeouts(),
-                "each port is tried once, with the scanner's timeout (321 ms here)");
+        assertEquals(List.of(timeout, timeout, timeout, timeout, timeout, timeout), network.timeouts(),
+                "each port is tried once, the silent one twice, each try with the scanner's timeout (321 ms here)");
     }
 
     @Test

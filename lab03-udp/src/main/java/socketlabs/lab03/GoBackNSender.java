@@ -24,19 +24,31 @@ public final class GoBackNSender {
      * <ol>
      *   <li>The same segments as {@link StopAndWaitSender#send}: DATA 0..n-1, then FIN n.</li>
      *   <li>{@code base} = the oldest segment not acknowledged, {@code next} = the next never sent.
-     *       Send while {@code next < base + window}; the FIN counts as a segment.</li>
-     *   <li>An ACK numbered {@code a} with {@code base < a <= next} acknowledges everything
-     *       before {@code a} (ACKs are cumulative): {@code base = a}, restart the timer. Other
-     *       datagrams are skipped.</li>
+     *       Send while {@code next < base + window}; the FIN counts as a segment (with room in the
+     *       window it goes out right after the last DATA, before any ACK).</li>
+     *   <li>An ACK numbered {@code a} from {@code receiver}'s address with {@code base < a <= next}
+     *       acknowledges everything before {@code a} (ACKs are cumulative): {@code base = a},
+     *       restart the timer and the count of time-outs. Every other datagram (an ACK with
+     *       {@code a <= base} or {@code a > next}, a DATA or FIN, garbage, anything from another
+     *       address) is skipped and does not restart the timer.</li>
      *   <li>The timer (one, for segment {@code base}) runs out after {@code config.timeout()}:
-     *       send every segment from {@code base} to {@code next - 1} again ("go back N").</li>
-     *   <li>Segment {@code base} sent {@code config.maxTries()} times in all without its ACK: the
-     *       receiver is gone, throw an {@code IOException} that says so.</li>
+     *       send every segment from {@code base} to {@code next - 1} again ("go back N") and
+     *       restart the timer.</li>
+     *   <li>Count the time-outs since {@code base} last moved (or since the start). When the timer
+     *       runs out for the {@code config.maxTries()}-th time, do not resend: the receiver is gone,
+     *       throw an {@code IOException} that says so. With a receiver that never answers, the first
+     *       window therefore goes out {@code maxTries} times in all. Copies a segment got in
+     *       go-back resends before it became {@code base} do not count.</li>
      * </ol>
      *
      * <pre>{@code
      * GoBackNSender.send(socket, receiverAddress, data, 8, new TransferConfig(1000, Duration.ofMillis(30), 20));
      * // DATA 0..7 go out back to back; each ACK slides the window and lets one more out
+     *
+     * // 5,000 bytes in 500-byte segments (DATA 0-9, FIN 10), window 4, maxTries 3, a receiver that never answers:
+     * // sends 0 1 2 3, (time-out) 0 1 2 3, (time-out) 0 1 2 3, (time-out) throws IOException
+     * // the same, but the receiver answers the first DATA 0 with ACK 1 and then nothing:
+     * // sends 0 1 2 3 4, (time-out) 1 2 3 4, (time-out) 1 2 3 4, (time-out) throws IOException
      * }</pre>
      *
      * @param socket an open socket; this method sets its timeout
@@ -44,7 +56,7 @@ public final class GoBackNSender {
      * @param data the bytes to send, possibly none
      * @param window the most segments in flight, at least 1 (1 is stop-and-wait)
      * @param config segment size, retransmission timeout, tries per segment
-     * @throws IOException if segment {@code base} is not acknowledged after {@code maxTries} sends, or sending fails
+     * @throws IOException if the timer of one {@code base} runs out {@code maxTries} times, or sending fails
      * @throws IllegalArgumentException if {@code window < 1}
      */
     public static void send(DatagramSocket socket, SocketAddress receiver, byte[] data, int window, TransferConfig config)

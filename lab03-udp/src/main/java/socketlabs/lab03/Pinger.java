@@ -23,9 +23,10 @@ public final class Pinger {
      *   <li>Ping number {@code seq} (1, 2, ... {@code count}) is one datagram,
      *       {@code new PingMessage(seq, System.nanoTime()).toBytes()}.</li>
      *   <li>After sending it, wait up to {@code timeout} (counted from the send) for <em>its</em>
-     *       reply: a datagram that {@link PingMessage#parse} reads with the same {@code seq}.
-     *       Anything else that arrives meanwhile (a late reply to an earlier ping, a second copy
-     *       of a reply, a datagram that is no ping) is skipped and does not extend the wait.</li>
+     *       reply: a datagram from {@code server}'s address that {@link PingMessage#parse} reads
+     *       with the same {@code seq}. Anything else that arrives meanwhile (a late reply to an
+     *       earlier ping, a second copy of a reply, a datagram that is no ping, a datagram from
+     *       another address) is skipped and does not extend the wait.</li>
      *   <li>Its result is {@link PingResult#replied} with the time from send to reply, or
      *       {@link PingResult#timedOut}. Then the next ping.</li>
      * </ol>

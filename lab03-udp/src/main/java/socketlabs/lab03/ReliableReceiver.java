@@ -29,11 +29,12 @@ public final class ReliableReceiver {
      *       since the sender may have missed the ACK.</li>
      *   <li>The FIN numbered {@code expected} ends the stream. Do not return at once: the ACK of
      *       the FIN can be lost, and then the sender sends the FIN again. Linger: keep
-     *       acknowledging whatever arrives, and return the stream once nothing has arrived for
-     *       {@link TransferConfig#giveUpAfter()}.</li>
-     *   <li>Ignore datagrams that {@link Segment#parse} cannot read, and ACKs.</li>
-     *   <li>Before the FIN, if nothing arrives for {@link TransferConfig#giveUpAfter()}, the sender
-     *       is gone: throw an {@code IOException} that says so.</li>
+     *       acknowledging whatever arrives, and return the stream once no DATA or FIN has arrived
+     *       for {@link TransferConfig#giveUpAfter()}.</li>
+     *   <li>Ignore datagrams that {@link Segment#parse} cannot read, and ACKs: they are no sign of
+     *       the sender, so they do not restart the silence timer below (only a DATA or FIN does).</li>
+     *   <li>Before the FIN, if no DATA or FIN arrives for {@link TransferConfig#giveUpAfter()}, the
+     *       sender is gone: throw an {@code IOException} that says so.</li>
      * </ol>
      *
      * <pre>{@code

@@ -22,8 +22,9 @@ public final class StopAndWaitSender {
      *       be shorter), numbered 0, 1, 2...; after them comes {@code Segment.fin(n)}, n being the
      *       number of DATA segments. Empty data: just {@code FIN 0}.</li>
      *   <li>For each segment in turn: send it, then wait up to {@code config.timeout()} for an ACK
-     *       with a number greater than the segment's. Other datagrams (old ACKs, second copies,
-     *       garbage) are skipped and do not restart the timer.</li>
+     *       from {@code receiver}'s address with a number greater than the segment's. Other
+     *       datagrams (old ACKs, second copies, garbage, anything from another address) are
+     *       skipped and do not restart the timer.</li>
      *   <li>No such ACK in time: send the segment again. After {@code config.maxTries()} sends in
      *       all without that ACK, the receiver is gone: throw an {@code IOException} that says
      *       which segment and how many tries. Never retry forever.</li>

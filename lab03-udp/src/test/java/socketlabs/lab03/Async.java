@@ -15,6 +15,7 @@ final class Async<T> {
     private final String what;
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private final long started = System.nanoTime();
+    private volatile long ended;
 
     private Async(String what) {
         this.what = what;
@@ -25,8 +26,11 @@ final class Async<T> {
         Async<T> async = new Async<>(what);
         Thread thread = new Thread(() -> {
             try {
-                async.future.complete(code.call());
+                T value = code.call();
+                async.ended = System.nanoTime();
+                async.future.complete(value);
             } catch (Throwable e) {
+                async.ended = System.nanoTime();
                 async.future.completeExceptionally(e);
             }
         }, what);
@@ -45,6 +49,16 @@ final class Async<T> {
             // told by the methods below
         }
         return future.isDone();
+    }
+
+    /** When it ended (System.nanoTime), or Long.MAX_VALUE while it runs: which side of a transfer stopped first. */
+    long endedAt() {
+        return future.isDone() ? ended : Long.MAX_VALUE;
+    }
+
+    /** Milliseconds from its start to its end, for messages. */
+    long endedAfterMillis() {
+        return (ended - started) / 1_000_000;
     }
 
     /** True if it returned normally. */

@@ -59,6 +59,11 @@ final class Loopback {
     }
 
     /** Up to 16 bytes as hex, then how many more: {@code "68 65 6c 6c 6f"}. */
+    /** The bytes of an ASCII text, as the tests send it. */
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     static String hex(byte[] data) {
         if (data == null) {
             return "(nothing)";

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import socketlabs.grading.Points;
@@ -33,11 +35,13 @@ class ReliableReceiverTest {
             if (receiving.returned()) {
                 Wait.atMost(Duration.ofSeconds(2), () -> sender.acks().size() >= script.size());
             }
-            return new Run(receiving, sender.acks(), "played " + Transfers.names(script) + " to ReliableReceiver.receive. ");
+            List<byte[]> chunks = script.stream().filter(x -> x.type() == Segment.Type.DATA).sorted(Comparator.comparingInt(Segment::number))
+                    .distinct().map(Segment::payload).collect(Collectors.toList());
+            return new Run(receiving, sender.acks(), "played " + Transfers.names(script) + " to ReliableReceiver.receive. ", chunks);
         }
     }
 
-    private record Run(Async<byte[]> receiving, List<Integer> acks, String scenario) {
+    private record Run(Async<byte[]> receiving, List<Integer> acks, String scenario, List<byte[]> chunks) {
         byte[] returned() {
             if (!receiving.returned()) {
                 fail(scenario + "Expected it to return the stream after the FIN (and its lingering), but " + receiving.describe()
@@ -48,9 +52,10 @@ class ReliableReceiverTest {
     }
 
     private static void assertStream(String expected, Run run, String likelyCause) {
-        String got = new String(run.returned(), StandardCharsets.US_ASCII);
-        assertEquals(expected, got, () -> run.scenario() + "Expected the stream \"" + expected + "\", got \"" + got + "\". " + likelyCause
-                + " ACKs sent: " + run.acks());
+        byte[] bytes = run.returned();
+        String got = new String(bytes, StandardCharsets.US_ASCII);
+        assertEquals(expected, got, () -> run.scenario() + "Expected the stream \"" + expected + "\", got \"" + got + "\". "
+                + Transfers.likelyCause(run.chunks(), bytes, likelyCause) + " ACKs sent: " + run.acks());
     }
 
     @Test
@@ -95,10 +100,9 @@ class ReliableReceiverTest {
         byte[] got = run.returned();
         byte[] expected = ("abc" + full).getBytes(StandardCharsets.US_ASCII);
         String mismatch = Loopback.mismatch(expected, got);
-        assertTrue(mismatch.isEmpty(), () -> run.scenario() + "Expected the 3 + 500 bytes: " + mismatch + ". Reusing one"
-                + " buffer without resetting its length: receive() keeps at most the packet's length, and a packet cut down"
-                + " (by setLength, or by setData to send an ACK with it) cuts every later segment. Make a new DatagramPacket"
-                + " for each receive, or call setLength(buffer.length) before it.");
+        assertTrue(mismatch.isEmpty(), () -> run.scenario() + "Expected the 3 + 500 bytes: " + mismatch + ". "
+                + Transfers.likelyCause(run.chunks(), got, "receive() keeps at most the packet's length: receive each datagram"
+                + " into a packet as long as the whole buffer."));
     }
 
     @Test

@@ -123,7 +123,8 @@ class StopAndWaitTest {
                     + " the FIN to acknowledge a repeated FIN.");
             assertTrue(receiving.returned(), () -> scenario + "The sender returned, but " + receiving.describe());
             String mismatch = Loopback.mismatch(data, receiving.value());
-            assertTrue(mismatch.isEmpty(), () -> scenario + "The receiver returned other bytes: " + mismatch);
+            assertTrue(mismatch.isEmpty(), () -> scenario + "The receiver returned other bytes: " + mismatch + ". "
+                    + Transfers.likelyCause(Transfers.chunks(data, Transfers.CONFIG.segmentSize()), receiving.value(), ""));
             assertEquals(1, network.dropped(), "the ACK of the FIN should have been dropped once");
         }
     }

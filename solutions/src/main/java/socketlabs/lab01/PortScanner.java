@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
 public final class PortScanner {
     static final int DEFAULT_MAX_IN_FLIGHT = 256;
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+    /** How many times a port that does not answer is tried before it is called FILTERED. */
+    static final int TRIES_WHEN_SILENT = 2;
 
     private final int maxInFlight;
     private final Duration timeout;
@@ -61,17 +63,24 @@ public final class PortScanner {
         }
     }
 
-    /** Tries one port: OPEN, CLOSED or FILTERED. */
+    /** Tries one port: OPEN, CLOSED or FILTERED; a silent port gets a second try before it is called FILTERED. */
     public PortState probe(InetAddress host, int port) {
-        try {
-            connector.connect(new InetSocketAddress(host, port), timeout);
-            return PortState.OPEN;
-        } catch (ConnectException e) {
-            return PortState.CLOSED; // refused: the host answered that nothing listens there
-        } catch (SocketTimeoutException | NoRouteToHostException e) {
-            return PortState.FILTERED; // silence, or a router's "unreachable"
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot probe port " + port + " of " + host.getHostAddress(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connector.connect(new InetSocketAddress(host, port), timeout);
+                return PortState.OPEN;
+            } catch (ConnectException e) {
+                return PortState.CLOSED; // refused: the host answered that nothing listens there
+            } catch (SocketTimeoutException e) {
+                if (attempt == TRIES_WHEN_SILENT) {
+                    return PortState.FILTERED; // silent every time: no answer is coming
+                }
+                // on a loaded machine a connect can time out before its SYN even left: one silence is not yet proof
+            } catch (NoRouteToHostException e) {
+                return PortState.FILTERED; // a router's "unreachable" is an answer: no second try
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot probe port " + port + " of " + host.getHostAddress(), e);
+            }
         }
     }
 
@@ -130,7 +139,9 @@ public final class PortScanner {
         List<PortResult> results = new PortScanner(maxInFlight, timeout).scan(host, first, last);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        Services services = servicesOfThisMachine();
+        // /etc/services where there is one, to name the open ports; none elsewhere
+        Path servicesFile = Path.of("/etc/services");
+        Services services = Files.isReadable(servicesFile) ? Services.read(servicesFile) : Services.parse(List.of());
         int open = 0;
         int filtered = 0;
         for (PortResult r : results) {
@@ -144,11 +155,5 @@ public final class PortScanner {
         }
         System.out.printf("%d open, %d filtered, %d closed of %d ports in %.2f s (%.0f ports/s)%n",
                 open, filtered, results.size() - open - filtered, results.size(), seconds, results.size() / seconds);
-    }
-
-    /** /etc/services where there is one, to name the open ports; none elsewhere. */
-    private static Services servicesOfThisMachine() throws IOException {
-        Path file = Path.of("/etc/services");
-        return Files.isReadable(file) ? Services.read(file) : Services.parse(List.of());
     }
 }

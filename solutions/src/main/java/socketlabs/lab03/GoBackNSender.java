@@ -38,10 +38,10 @@ public final class GoBackNSender {
                 }
                 next++;
             }
-            int acked = awaitAck(socket, buffer, base, next, deadline);
+            int acked = awaitAck(socket, receiver, buffer, base, next, deadline);
             if (acked > base) {
                 base = acked; // cumulative: everything before acked has arrived
-                tries = 1;
+                tries = 1; // the count of time-outs starts again for the new base
                 deadline = System.nanoTime() + config.timeout().toNanos();
             } else {
                 if (tries == config.maxTries()) {
@@ -58,8 +58,9 @@ public final class GoBackNSender {
         }
     }
 
-    // the number of the first ACK beyond base (and not beyond what was sent), or base when the deadline passes first
-    private static int awaitAck(DatagramSocket socket, byte[] buffer, int base, int next, long deadline) throws IOException {
+    // the number of the first ACK from the receiver beyond base (and not beyond what was sent), or base when the deadline passes first
+    private static int awaitAck(DatagramSocket socket, SocketAddress receiver, byte[] buffer, int base, int next, long deadline)
+            throws IOException {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -71,6 +72,9 @@ public final class GoBackNSender {
                 socket.receive(packet);
             } catch (SocketTimeoutException e) {
                 return base;
+            }
+            if (!packet.getSocketAddress().equals(receiver)) {
+                continue; // from someone else: it acknowledges nothing
             }
             Segment ack = Segment.parse(packet);
             if (ack != null && ack.type() == Segment.Type.ACK && ack.number() > base && ack.number() <= next) {

@@ -23,13 +23,14 @@ public final class Pinger {
             long sent = System.nanoTime();
             byte[] ping = new PingMessage(seq, sent).toBytes();
             socket.send(new DatagramPacket(ping, ping.length, server));
-            results.add(awaitReply(socket, buffer, seq, sent, sent + timeout.toNanos()));
+            results.add(awaitReply(socket, server, buffer, seq, sent, sent + timeout.toNanos()));
         }
         return results;
     }
 
-    // waits for the reply to this seq; replies to earlier pings are late, duplicates or strays: skip them
-    private static PingResult awaitReply(DatagramSocket socket, byte[] buffer, int seq, long sent, long deadline) throws IOException {
+    // waits for the server's reply to this seq; replies to earlier pings are late, duplicates or strays: skip them
+    private static PingResult awaitReply(DatagramSocket socket, SocketAddress server, byte[] buffer, int seq, long sent, long deadline)
+            throws IOException {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -43,6 +44,9 @@ public final class Pinger {
                 return PingResult.timedOut(seq);
             }
             long arrived = System.nanoTime();
+            if (!packet.getSocketAddress().equals(server)) {
+                continue; // not from the server: not a reply
+            }
             PingMessage reply = PingMessage.parse(packet.getData(), packet.getOffset(), packet.getLength());
             if (reply != null && reply.seq() == seq) {
                 return PingResult.replied(seq, arrived - sent);

@@ -30,7 +30,7 @@ public final class StopAndWaitSender {
                 }
                 socket.send(segment.toPacket(receiver));
                 tries++;
-                acknowledged = awaitAck(socket, buffer, segment.number(), System.nanoTime() + config.timeout().toNanos());
+                acknowledged = awaitAck(socket, receiver, buffer, segment.number(), System.nanoTime() + config.timeout().toNanos());
             }
         }
     }
@@ -45,8 +45,9 @@ public final class StopAndWaitSender {
         return segments;
     }
 
-    // true once an ACK beyond seq arrives; false when the deadline passes. Stale ACKs do not restart the timer.
-    private static boolean awaitAck(DatagramSocket socket, byte[] buffer, int seq, long deadline) throws IOException {
+    // true once an ACK beyond seq arrives from the receiver; false when the deadline passes. Stale ACKs do not restart the timer.
+    private static boolean awaitAck(DatagramSocket socket, SocketAddress receiver, byte[] buffer, int seq, long deadline)
+            throws IOException {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -58,6 +59,9 @@ public final class StopAndWaitSender {
                 socket.receive(packet);
             } catch (SocketTimeoutException e) {
                 return false;
+            }
+            if (!packet.getSocketAddress().equals(receiver)) {
+                continue; // from someone else: it acknowledges nothing
             }
             Segment ack = Segment.parse(packet);
             if (ack != null && ack.type() == Segment.Type.ACK && ack.number() > seq) {

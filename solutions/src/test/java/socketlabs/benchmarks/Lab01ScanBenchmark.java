@@ -125,9 +125,15 @@ public final class Lab01ScanBenchmark {
         return listening;
     }
 
-    /** 127.0.0.0/8, and the wildcard addresses (0.0.0.0, *, [::]), which include loopback. */
+    /**
+     * Whether a listener on {@code address} (as ss writes it) answers at 127.0.0.1: that address
+     * itself, and the wildcards (0.0.0.0, *, [::]), which include it. Not the rest of 127.0.0.0/8:
+     * a listener on 127.0.0.2 is on loopback, but a scan of 127.0.0.1 never reaches it.
+     */
     static boolean reachableFromLoopback(String address) {
-        return address.startsWith("127.") || address.equals("0.0.0.0") || address.equals("*")
-                || address.equals("[::]") || address.startsWith("[::ffff:127.");
+        int scope = address.indexOf('%'); // "0.0.0.0%lo": bound to one interface, same address
+        String a = scope < 0 ? address : address.substring(0, scope) + (address.startsWith("[") ? "]" : "");
+        return a.equals("127.0.0.1") || a.equals("0.0.0.0") || a.equals("*") || a.equals("[::]")
+                || a.equals("[::ffff:127.0.0.1]") || a.equals("[::ffff:0.0.0.0]");
     }
 }
