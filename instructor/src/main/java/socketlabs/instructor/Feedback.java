@@ -36,7 +36,7 @@ final class Feedback {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", s.score());
         json.put("max_score", s.maxScore());
-        StringBuilder output = new StringBuilder(s.limits().unsandboxed() ? "WARNING: " + s.limits().sandboxed() + "\n" : "");
+        StringBuilder output = new StringBuilder(s.limits().unsandboxed() ? words.get("feedback.warning", s.limits().sandboxed()) + "\n" : "");
         output.append(words.get("feedback.points", s.score(), s.maxScore())).append('\n');
         for (LabGrade lab : s.labs()) {
             output.append(lab.lab()).append(": ").append(lab.score()).append('/').append(lab.maxScore());
@@ -88,7 +88,7 @@ final class Feedback {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(words.get("feedback.title", s.student())).append("\n\n");
         if (s.limits().unsandboxed()) {
-            md.append("> **WARNING: ").append(s.limits().sandboxed()).append("**\n\n");
+            md.append("> **").append(words.get("feedback.warning", s.limits().sandboxed())).append("**\n\n");
         }
         String graded = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(s.gradedAt().atOffset(ZoneOffset.UTC).withNano(0));
         md.append(s.maxScore() > 0
