@@ -18,6 +18,11 @@ public final class GradedTest {
             return name().toLowerCase().replace('_', ' ');
         }
 
+        /** The key of this status's word in {@link Messages}: "status.passed", "status.not_run". */
+        public String messageKey() {
+            return "status." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         public static Status of(String json) {
             return valueOf(json.toUpperCase().replace(' ', '_'));
         }

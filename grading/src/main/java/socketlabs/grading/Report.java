@@ -71,6 +71,7 @@ public final class Report {
 
     /** Reports one lab's run; returns its verdict, empty when the run is as expected. */
     static String report(Path dir, String expect, String title, String run, Path testClasses) {
+        Messages words = Messages.current();
         Results results = Results.collect(dir, run);
         if (results.tests().isEmpty()) {
             if ("solution".equals(expect)) {
@@ -82,19 +83,19 @@ public final class Report {
                         + " holds compiled tests). In the lab's pom.xml, list maven-surefire-plugin before"
                         + " exec-maven-plugin, as every lab's pom does.";
             }
-            System.out.println(title + ": no graded tests ran (nothing recorded in " + dir + ").");
+            System.out.println(words.get("report.no.tests", title, dir));
             return "";
         }
         results.writeResultsJson(dir, title);
         boolean starter = "starter".equals(expect);
-        System.out.println(results.summary(starter ? title + " (starter check)" : title, !starter));
-        System.out.println(" results: " + dir.resolve(Results.RESULTS_FILE));
+        System.out.println(results.summary(starter ? words.get("summary.starter.title", title) : title, !starter, words));
+        System.out.println(" " + words.get("report.results", dir.resolve(Results.RESULTS_FILE)));
         List<String> taskProblems = Tasks.problems(results.tests());
         if (!taskProblems.isEmpty() && !"pass".equals(expect)) {
             return title + ": tests that name their task wrongly:\n  - " + String.join("\n  - ", taskProblems);
         }
         System.out.println(counts(results));
-        String verdict = verdict(results, expect, title);
+        String verdict = verdict(results, expect, title, words);
         if (!verdict.isEmpty() && "pass".equals(expect)) {
             // a student's copy: the table above is the result; one line says it, no build error buries it
             if (reports != null && Files.isDirectory(reports)) {
@@ -113,14 +114,12 @@ public final class Report {
             System.out.println(" " + title + ": every test that ran passed, " + results.score() + "/" + results.maxScore()
                     + " points" + partial(results));
         } else if (starter) {
-            System.out.println(" " + title + " starter: " + results.score() + "/" + results.maxScore()
-                    + " points (0%): every graded test fails on the untouched starter code, as it must.");
+            System.out.println(" " + words.get("report.starter", title, results.score(), results.maxScore()));
         } else if (skipped.isEmpty()) {
-            System.out.println(" " + title + ": every test passed, " + results.score() + "/" + results.maxScore() + " points (100%).");
+            System.out.println(" " + words.get("report.all.passed", title, results.score(), results.maxScore()));
         } else {
-            System.out.println(" " + title + ": every test that ran passed, " + results.score() + "/" + results.maxScore()
-                    + " points; " + skipped.size() + " skipped on this machine ("
-                    + skipped.stream().mapToInt(GradedTest::maxScore).sum() + " points):");
+            System.out.println(" " + words.get("report.passed.skipped", title, results.score(), results.maxScore(),
+                    skipped.size(), skipped.stream().mapToInt(GradedTest::maxScore).sum()));
             skipped.forEach(t -> System.out.println("   - " + t.fullName() + ": " + t.output()));
         }
         return "";
@@ -159,6 +158,10 @@ public final class Report {
 
     /** An empty string when the run is as expected; otherwise what is wrong, for the build log. */
     static String verdict(Results results, String expect, String title) {
+        return verdict(results, expect, title, Messages.of("en"));
+    }
+
+    static String verdict(Results results, String expect, String title, Messages words) {
         switch (expect) {
             case "pass":
             case "solution": {
@@ -166,11 +169,11 @@ public final class Report {
                         .filter(t -> t.status() != GradedTest.Status.PASSED && t.status() != GradedTest.Status.SKIPPED)
                         .collect(Collectors.toList());
                 if (!failed.isEmpty()) {
-                    return title + ": " + failed.size() + " of " + results.tests().size() + " tests did not pass; score "
-                            + results.score() + "/" + results.maxScore() + ". The summary above says what each expected.";
+                    return words.get("report.not.passed", title, failed.size(), results.tests().size(), results.score(),
+                            results.maxScore());
                 }
                 if (!results.finished()) {
-                    return title + ": the run did not finish (a test JVM exited or crashed).";
+                    return words.get("report.unfinished", title);
                 }
                 return "";
             }

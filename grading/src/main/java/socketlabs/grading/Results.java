@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class Results {
     public static final String RESULTS_FILE = "results.json";
     static final String PARTS_DIR = "parts";
+    private static final int TASK_WIDTH = 56;
 
     private final List<GradedTest> tests;
     private final boolean finished;
@@ -131,15 +132,16 @@ public final class Results {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", score());
         json.put("max_score", maxScore());
+        Messages words = Messages.current();
         json.put("output", finished
-                ? title + ": " + score() + "/" + maxScore() + " points."
-                : title + ": the run did not finish (a test JVM exited or crashed, or the run is still going);"
-                        + " the results below are those recorded so far.");
+                ? words.get("results.output", title, score(), maxScore())
+                : words.get("results.output.unfinished", title));
         json.put("visibility", "visible");
         json.put("stdout_visibility", "visible");
         List<Map<String, Object>> list = new ArrayList<>();
         for (GradedTest t : tests) {
-            list.add(t.gradescopeEntry(t.fullName(), t.output.isEmpty() ? t.status.json() : t.status.json() + ": " + t.output));
+            String status = words.get(t.status.messageKey());
+            list.add(t.gradescopeEntry(t.fullName(), t.output.isEmpty() ? status : status + ": " + t.output));
         }
         json.put("tests", list);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -151,30 +153,35 @@ public final class Results {
 
     /** The table students read: each task with its tests and points, then each failure's message. */
     public String summary(String title, boolean showFailures) {
+        return summary(title, showFailures, Messages.current());
+    }
+
+    /** The table in the words of {@code words}; task names and failure messages are the tests' own. */
+    String summary(String title, boolean showFailures, Messages words) {
         String rule = "-".repeat(78);
         StringBuilder out = new StringBuilder();
-        out.append(rule).append('\n').append(' ').append(title).append(" - grading summary\n").append(rule).append('\n');
-        out.append(String.format(" %-56s %8s %10s%n", "Task", "passed", "points"));
+        out.append(rule).append('\n').append(' ').append(words.get("summary.title", title)).append('\n').append(rule).append('\n');
+        out.append(row(words.get("summary.task"), words.get("summary.passed"), words.get("summary.points")));
+        String warmups = words.get("summary.warmups");
         Map<String, List<GradedTest>> byTask = tests.stream()
-                .collect(Collectors.groupingBy(t -> t.task.isEmpty() ? "(warm-ups and checks)" : t.task,
-                        LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(t -> t.task.isEmpty() ? warmups : t.task, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<GradedTest>> e : byTask.entrySet()) {
             List<GradedTest> ts = e.getValue();
             long passed = ts.stream().filter(t -> t.status == GradedTest.Status.PASSED).count();
             int score = ts.stream().mapToInt(GradedTest::score).sum();
             int max = ts.stream().mapToInt(GradedTest::maxScore).sum();
-            out.append(String.format(" %-56s %8s %10s%n", clip(e.getKey(), 56), passed + "/" + ts.size(), score + "/" + max));
+            out.append(row(clip(e.getKey(), TASK_WIDTH), passed + "/" + ts.size(), score + "/" + max));
         }
-        out.append(String.format(" %-56s %8s %10s%n", "Total", "", score() + "/" + maxScore()));
+        out.append(row(words.get("summary.total"), "", score() + "/" + maxScore()));
         if (!finished) {
-            out.append(" The run did not finish: a test JVM exited or crashed. Tests it never ran count as failed.\n");
+            out.append(' ').append(words.get("summary.unfinished")).append('\n');
         }
         if (showFailures) {
             List<GradedTest> failed = tests.stream().filter(t -> t.status != GradedTest.Status.PASSED).collect(Collectors.toList());
             if (!failed.isEmpty()) {
-                out.append(rule).append('\n').append(" Not passed (").append(failed.size()).append("):\n");
+                out.append(rule).append('\n').append(' ').append(words.get("summary.not.passed", failed.size())).append('\n');
                 for (GradedTest t : failed) {
-                    out.append(String.format("%n [%s] %s  (%d/%d)%n", t.status.json(), t.fullName(), t.score(), t.maxScore));
+                    out.append(String.format("%n [%s] %s  (%d/%d)%n", words.get(t.status.messageKey()), t.fullName(), t.score(), t.maxScore));
                     if (!t.output.isEmpty()) {
                         out.append(indent(t.output)).append('\n');
                     }
@@ -185,8 +192,13 @@ public final class Results {
         return out.toString();
     }
 
+    // columns measured in terminal cells, so that Korean headings (two cells a character) line up
+    private static String row(String task, String passed, String points) {
+        return " " + Messages.padRight(task, TASK_WIDTH) + " " + Messages.padLeft(passed, 8) + " " + Messages.padLeft(points, 10) + "\n";
+    }
+
     private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+        return Messages.width(s) <= width ? s : s.substring(0, Math.min(s.length(), width - 3)) + "...";
     }
 
     private static String indent(String text) {

@@ -121,4 +121,37 @@ class ReportTest {
         String[] literal = {dir.toString(), "pass", "lab01-ports", "r1", "--only", "${test}"};
         assertTrue(printed(() -> Report.main(literal)).contains("(100%)"));
     }
+
+    @Test
+    void theTableSpeaksTheLanguageAskedForAndItsColumnsLineUp() {
+        Results r = run(test("classifies 80", 2, GradedTest.Status.PASSED), test("classifies 1023", 3, GradedTest.Status.FAILED));
+        String en = r.summary("lab01-ports", true, Messages.of("en"));
+        assertTrue(en.contains("lab01-ports - grading summary") && en.contains(" Total ") && en.contains("[failed]"), en);
+        String ko = r.summary("lab01-ports", true, Messages.of("ko"));
+        assertTrue(ko.contains("lab01-ports - 채점 요약") && ko.contains(" 합계 ") && ko.contains("[실패]")
+                && ko.contains("통과하지 못한 테스트 (1개):"), ko);
+        assertTrue(ko.contains("Task 1 · Ports"), "task names are the tests' own: " + ko);
+        // every row of the table ends in the same terminal column, Korean headings (two cells each) included
+        List<Integer> ends = ko.lines().filter(l -> l.endsWith("/5") || l.endsWith("점수")).map(Messages::width).distinct().toList();
+        assertEquals(1, ends.size(), ko);
+        assertTrue(Report.verdict(r, "pass", "lab01-ports", Messages.of("ko")).contains("테스트 2개 중 1개를 통과하지 못했습니다"));
+    }
+
+    @Test
+    void theLanguageComesFromTheProperty() {
+        String before = System.getProperty(Messages.PROPERTY);
+        try {
+            System.setProperty(Messages.PROPERTY, "ko");
+            assertEquals("ko", Messages.language());
+            assertEquals("합계", Messages.current().get("summary.total"));
+            System.setProperty(Messages.PROPERTY, "en");
+            assertEquals("Total", Messages.current().get("summary.total"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Messages.PROPERTY);
+            } else {
+                System.setProperty(Messages.PROPERTY, before);
+            }
+        }
+    }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import socketlabs.grading.GradedTest;
 import socketlabs.grading.Json;
+import socketlabs.grading.Messages;
 
 /**
  * Writes what a graded submission gets: Gradescope's {@code results.json} (per-test score,
  * max_score, output, visibility; hidden tests "after_published") and {@code report.md}, the
  * feedback a student reads, where every test not passed says what was expected and what happened.
+ * Their own words (headings, verdicts) come from {@link Messages}, in the language the run asks for;
+ * the tests' names and messages are the tests' own.
  */
 final class Feedback {
     static final String RESULTS = "results.json";
@@ -29,33 +32,35 @@ final class Feedback {
     }
 
     static Map<String, Object> gradescope(SubmissionGrade s) {
+        Messages words = Messages.current();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("score", s.score());
         json.put("max_score", s.maxScore());
         StringBuilder output = new StringBuilder(s.limits().unsandboxed() ? "WARNING: " + s.limits().sandboxed() + "\n" : "");
-        output.append(s.score()).append('/').append(s.maxScore()).append(" points.\n");
+        output.append(words.get("feedback.points", s.score(), s.maxScore())).append('\n');
         for (LabGrade lab : s.labs()) {
             output.append(lab.lab()).append(": ").append(lab.score()).append('/').append(lab.maxScore());
             if (lab.state() != LabGrade.State.GRADED) {
-                output.append(" (").append(lab.state().label).append(')');
+                output.append(" (").append(state(words, lab.state())).append(')');
             }
             output.append('\n');
             if (lab.compilerOutput() != null) {
                 output.append(indent(clip(lab.compilerOutput(), 6000))).append('\n');
             }
-            lab.notes().forEach(n -> output.append("  note: ").append(n).append('\n'));
+            lab.notes().forEach(n -> output.append("  ").append(words.get("feedback.note", n)).append('\n'));
             if (lab.skippedNote() != null) {
-                output.append("  note: ").append(lab.skippedNote()).append('\n');
+                output.append("  ").append(words.get("feedback.note", lab.skippedNote())).append('\n');
             }
         }
-        output.append("Limits: ").append(s.limits().describe());
+        output.append(words.get("feedback.limits", s.limits().describe()));
         json.put("output", output.toString());
         json.put("visibility", "visible");
         json.put("stdout_visibility", "hidden");
         List<Map<String, Object>> tests = new ArrayList<>();
         for (LabGrade lab : s.labs()) {
             for (GradedTest t : lab.tests()) {
-                tests.add(t.gradescopeEntry(lab.lab() + " › " + t.fullName(), t.passed() ? "passed" : expectedAndHappened(t)));
+                tests.add(t.gradescopeEntry(lab.lab() + " › " + t.fullName(),
+                        t.passed() ? words.get("status.passed") : expectedAndHappened(t, words)));
             }
         }
         json.put("tests", tests);
@@ -79,30 +84,28 @@ final class Feedback {
     }
 
     static String markdown(SubmissionGrade s) {
+        Messages words = Messages.current();
         StringBuilder md = new StringBuilder();
-        md.append("# Grading report: ").append(s.student()).append("\n\n");
+        md.append("# ").append(words.get("feedback.title", s.student())).append("\n\n");
         if (s.limits().unsandboxed()) {
             md.append("> **WARNING: ").append(s.limits().sandboxed()).append("**\n\n");
         }
-        md.append("**Score: ").append(s.score()).append(" / ").append(s.maxScore()).append("**");
-        if (s.maxScore() > 0) {
-            md.append(" (").append(Math.round(100.0 * s.score() / s.maxScore())).append("%)");
-        }
-        md.append(", graded ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(s.gradedAt().atOffset(ZoneOffset.UTC)
-                .withNano(0))).append(" UTC.\n\n");
-        md.append("| Lab | Score | |\n|---|---:|---|\n");
+        String graded = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(s.gradedAt().atOffset(ZoneOffset.UTC).withNano(0));
+        md.append(s.maxScore() > 0
+                ? words.get("feedback.score.percent", s.score(), s.maxScore(), Math.round(100.0 * s.score() / s.maxScore()), graded)
+                : words.get("feedback.score", s.score(), s.maxScore(), graded)).append("\n\n");
+        md.append(words.get("feedback.labs.header")).append("\n|---|---:|---|\n");
         for (LabGrade lab : s.labs()) {
             md.append("| ").append(lab.lab()).append(" | ").append(lab.score()).append(" / ").append(lab.maxScore())
-                    .append(" | ").append(lab.state().label).append(" |\n");
+                    .append(" | ").append(state(words, lab.state())).append(" |\n");
         }
-        md.append("\nOnly each lab's `src/main/java` was taken from the submission; the tests, hidden tests, provided"
-                + " code and build files are the course's own, so changing them changes nothing.\n\n");
-        md.append("Limits: ").append(s.limits().describe()).append("\n");
+        md.append('\n').append(words.get("feedback.only.main")).append("\n\n");
+        md.append(words.get("feedback.limits", s.limits().describe())).append("\n");
         for (LabGrade lab : s.labs()) {
             md.append("\n## ").append(lab.lab()).append(": ").append(lab.score()).append(" / ").append(lab.maxScore());
-            md.append(lab.state() == LabGrade.State.GRADED ? "" : " (" + lab.state().label + ")").append("\n\n");
+            md.append(lab.state() == LabGrade.State.GRADED ? "" : " (" + state(words, lab.state()) + ")").append("\n\n");
             if (lab.compilerOutput() != null) {
-                md.append("The compiler's messages:\n\n```\n").append(clip(lab.compilerOutput(), 20000).strip())
+                md.append(words.get("feedback.compiler")).append("\n\n```\n").append(clip(lab.compilerOutput(), 20000).strip())
                         .append("\n```\n\n");
             }
             List<String> notes = new ArrayList<>(lab.notes());
@@ -110,14 +113,15 @@ final class Feedback {
                 notes.add(lab.skippedNote());
             }
             for (String n : notes) {
-                md.append("- Note: ").append(n).append('\n');
+                md.append("- ").append(words.get("feedback.note.md", n)).append('\n');
             }
             if (!notes.isEmpty()) {
                 md.append('\n');
             }
-            md.append("| Task | Passed | Points |\n|---|---:|---:|\n");
+            md.append(words.get("feedback.tasks.header")).append("\n|---|---:|---:|\n");
+            String other = words.get("feedback.other.tests");
             Map<String, List<GradedTest>> byTask = lab.tests().stream().collect(Collectors.groupingBy(
-                    t -> t.task().isEmpty() ? "(other tests)" : t.task(), LinkedHashMap::new, Collectors.toList()));
+                    t -> t.task().isEmpty() ? other : t.task(), LinkedHashMap::new, Collectors.toList()));
             for (Map.Entry<String, List<GradedTest>> e : byTask.entrySet()) {
                 long passed = e.getValue().stream().filter(t -> t.passed()).count();
                 md.append("| ").append(e.getKey()).append(" | ").append(passed).append(" / ").append(e.getValue().size())
@@ -126,23 +130,24 @@ final class Feedback {
             }
             List<GradedTest> failed = lab.tests().stream().filter(t -> !t.passed()).collect(Collectors.toList());
             if (failed.isEmpty()) {
-                md.append("\nEvery test passed.\n");
+                md.append('\n').append(words.get("feedback.all.passed")).append('\n');
                 continue;
             }
             if (lab.compilerOutput() != null || lab.state() == LabGrade.State.NOT_HANDED_IN) {
-                md.append("\nNo test could run: ").append(failed.get(0).output().replaceFirst("^not run: ", "")).append(".\n");
+                md.append('\n').append(words.get("feedback.none.ran", failed.get(0).output().replaceFirst("^not run: ", "")))
+                        .append('\n');
                 continue;
             }
-            md.append("\n### Not passed (").append(failed.size()).append(")\n");
+            md.append("\n### ").append(words.get("feedback.not.passed", failed.size())).append('\n');
             for (GradedTest t : failed) {
-                md.append("\n#### ").append(t.fullName()).append(t.hidden() ? " (hidden test)" : "")
+                md.append("\n#### ").append(t.fullName()).append(t.hidden() ? " " + words.get("feedback.hidden") : "")
                         .append(" (0 / ").append(t.maxScore()).append(")\n\n");
-                md.append(expectedAndHappenedMarkdown(t));
+                md.append(expectedAndHappenedMarkdown(t, words));
             }
         }
         if (!s.flags().isEmpty()) {
-            md.append("\n## For the instructor: code to look at\n\nThese cost no points; they are things a grader may"
-                    + " want to read.\n\n");
+            md.append("\n## ").append(words.get("feedback.flags.title")).append("\n\n").append(words.get("feedback.flags"))
+                    .append("\n\n");
             s.flags().forEach(f -> md.append("- ").append(f).append('\n'));
         }
         return md.toString();
@@ -150,12 +155,23 @@ final class Feedback {
 
     /** "Expected: the requirement. What happened: the test's message." */
     static String expectedAndHappened(GradedTest t) {
-        return "Expected: " + t.name() + ".\nWhat happened (" + t.status().json() + "): " + t.output();
+        return expectedAndHappened(t, Messages.current());
     }
 
-    private static String expectedAndHappenedMarkdown(GradedTest t) {
-        return "- Expected: " + t.name() + ".\n- What happened (" + t.status().json() + "):\n\n```\n"
+    private static String expectedAndHappened(GradedTest t, Messages words) {
+        return words.get("feedback.expected", t.name()) + "\n"
+                + words.get("feedback.happened", words.get(t.status().messageKey())) + " " + t.output();
+    }
+
+    private static String expectedAndHappenedMarkdown(GradedTest t, Messages words) {
+        return "- " + words.get("feedback.expected", t.name()) + "\n- "
+                + words.get("feedback.happened", words.get(t.status().messageKey())) + "\n\n```\n"
                 + clip(t.output(), 4000).strip() + "\n```\n";
+    }
+
+    /** A lab's state in the report's words ("graded", "did not compile"); results.json keeps the English label. */
+    static String state(Messages words, LabGrade.State state) {
+        return words.get("state." + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** At most {@code max} characters, and never a Markdown fence that would end the code block early. */

@@ -74,11 +74,13 @@ public final class Grade {
         if (s.limits().unsandboxed()) {
             System.out.println("\n!!! " + s.limits().sandboxed());
         }
-        System.out.printf("%n%s: %d/%d points (%.1f s)%n", s.student(), s.score(), s.maxScore(), s.seconds());
+        socketlabs.grading.Messages words = socketlabs.grading.Messages.current();
+        System.out.printf("%n%s%n", words.get("grade.total", s.student(), s.score(), s.maxScore(), String.format("%.1f", s.seconds())));
         for (LabGrade lab : s.labs()) {
-            System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(), lab.state().label,
-                    lab.skipped().isEmpty() ? "" : ", " + lab.skipped().size() + " skipped", lab.seconds());
+            System.out.printf("  %-24s %4d/%-4d %s%s (%.1f s)%n", lab.lab(), lab.score(), lab.maxScore(),
+                    Feedback.state(words, lab.state()),
+                    lab.skipped().isEmpty() ? "" : ", " + words.get("grade.skipped", lab.skipped().size()), lab.seconds());
         }
-        s.flags().forEach(f -> System.out.println("  flag: " + f));
+        s.flags().forEach(f -> System.out.println("  " + words.get("grade.flag", f)));
     }
 }

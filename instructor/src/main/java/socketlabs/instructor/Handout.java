@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * output: no solutions, no hidden tests, no line of solution code anywhere.
  *
  * <pre>
- * tools/handout OUT [--labs lab01,lab02] [--force]
+ * tools/handout OUT [--labs lab01,lab02] [--lang en|ko] [--force]
  * </pre>
+ * With {@code --lang ko} the students' text is Korean: the root README (the English one beside it
+ * as README.en.md, each lab's list entry pointing to its README.ko.md), and the score table and the
+ * CI summary, whose words the handout's {@code .mvn/maven.config} and workflow set to Korean.
  */
 public final class Handout {
     // the parts of a lab that never leave the instructor's copy: its instructor-only files live in instructor/
@@ -40,6 +43,8 @@ public final class Handout {
     static final String STUDENT_JVM_CONFIG = "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire.SurefireMojo=off\n";
     private static final int MIN_LEAK_LINE = 16;
     private static final int LEAK_RUN = 3;
+    /** The languages a handout's student text comes in; the first is the default. */
+    static final List<String> LANGUAGES = List.of("en", "ko");
 
     private Handout() {
     }
@@ -49,15 +54,19 @@ public final class Handout {
     }
 
     private static void run(String[] args) throws Exception {
-        Options o = new Options(args, Set.of("labs"), Set.of("force"));
+        Options o = new Options(args, Set.of("labs", "lang"), Set.of("force"));
         if (o.positional.size() != 1) {
-            System.err.println("usage: tools/handout OUT [--labs lab01,lab02] [--force]");
+            System.err.println("usage: tools/handout OUT [--labs lab01,lab02] [--lang en|ko] [--force]");
             System.exit(2);
+        }
+        String lang = o.get("lang", LANGUAGES.get(0));
+        if (!LANGUAGES.contains(lang)) {
+            throw new IllegalArgumentException("--lang takes one of " + LANGUAGES + ", not " + lang);
         }
         Course course = Course.find();
         Path out = Path.of(o.positional.get(0)).toAbsolutePath();
         List<String> labs = course.labs(o.get("labs", null));
-        write(course, labs, out, o.flag("force"));
+        write(course, labs, out, o.flag("force"), lang);
         List<String> leaks = check(course, out);
         if (!leaks.isEmpty()) {
             System.err.println("The handout in " + out + " reveals answers; do not hand it out:");
@@ -70,6 +79,10 @@ public final class Handout {
     }
 
     static void write(Course course, List<String> labs, Path out, boolean force) {
+        write(course, labs, out, force, LANGUAGES.get(0));
+    }
+
+    static void write(Course course, List<String> labs, Path out, boolean force, String lang) {
         if (Files.exists(out) && !isEmpty(out)) {
             if (!force) {
                 throw new IllegalArgumentException(out + " exists and is not empty; choose another folder or add --force");
@@ -102,10 +115,21 @@ public final class Handout {
         // surefire's own failure list would repeat every message that the score table prints once
         Fs.write(out.resolve(".mvn/jvm.config"), STUDENT_JVM_CONFIG);
         out.resolve("mvnw").toFile().setExecutable(true);
-        String labList = labs.stream().map(l -> "- [" + l + "](" + l + "/README.md)").collect(Collectors.joining("\n"));
-        Fs.write(out.resolve("README.md"), resource("handout/README.md").replace("{{LABS}}", labList)
-                .replace("{{FIRST_LAB}}", labs.isEmpty() ? "lab01-ports" : labs.get(0)));
-        Fs.write(out.resolve(".github/workflows/grade.yml"), resource("handout/grade.yml"));
+        String english = readme("README.md", "README.md", labs);
+        String korean = readme("README.ko.md", "README.ko.md", labs);
+        String workflow = resource("handout/grade.yml");
+        if (lang.equals("ko")) {
+            // the Korean README is the front page; each README's link to the other follows the swap
+            Fs.write(out.resolve("README.md"), korean.replace("](README.md)", "](README.en.md)"));
+            Fs.write(out.resolve("README.en.md"), english.replace("](README.ko.md)", "](README.md)"));
+            String config = Files.exists(out.resolve(".mvn/maven.config")) ? Fs.read(out.resolve(".mvn/maven.config")).strip() + "\n" : "";
+            Fs.write(out.resolve(".mvn/maven.config"), config + "-D" + socketlabs.grading.Messages.PROPERTY + "=ko\n");
+            workflow = workflow.replace("java -cp ", "java -D" + socketlabs.grading.Messages.PROPERTY + "=ko -cp ");
+        } else {
+            Fs.write(out.resolve("README.md"), english);
+            Fs.write(out.resolve("README.ko.md"), korean);
+        }
+        Fs.write(out.resolve(".github/workflows/grade.yml"), workflow);
         Fs.write(out.resolve(".github/ScoreTable.java"), resource("handout/ScoreTable.java"));
     }
 
@@ -123,6 +147,13 @@ public final class Handout {
             }
         }
         return out.toString().replaceAll("\n{3,}", "\n\n").replaceAll("\n+$", "\n");
+    }
+
+    /** The students' README from its template, each lab listed with a link to its guide in the same language. */
+    private static String readme(String template, String labGuide, List<String> labs) {
+        String labList = labs.stream().map(l -> "- [" + l + "](" + l + "/" + labGuide + ")").collect(Collectors.joining("\n"));
+        return resource("handout/" + template).replace("{{LABS}}", labList)
+                .replace("{{FIRST_LAB}}", labs.isEmpty() ? "lab01-ports" : labs.get(0));
     }
 
     /** What in the handout reveals an answer; empty when it is clean. */

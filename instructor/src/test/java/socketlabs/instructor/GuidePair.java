@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,12 +118,16 @@ final class GuidePair {
             if (!pe.equals(pk)) {
                 out.add("key " + key + ": placeholders " + pe + " in English, " + pk + " in Korean");
             }
-            for (Map.Entry<String, String> value : Map.of("English", entry.getValue(), "Korean", k.get(key)).entrySet()) {
+            for (Map.Entry<String, String> value : new TreeMap<>(Map.of("English", entry.getValue(), "Korean", k.get(key))).entrySet()) {
                 try {
                     new MessageFormat(value.getValue());
                 } catch (IllegalArgumentException bad) {
                     out.add("key " + key + ": the " + value.getKey() + " text is not a valid MessageFormat pattern ("
                             + bad.getMessage() + ")");
+                }
+                if (value.getValue().replace("''", "").contains("'")) {
+                    out.add("key " + key + ": the " + value.getKey() + " text has a single apostrophe, which MessageFormat"
+                            + " takes as a quote; write it twice ('')");
                 }
             }
         }
@@ -281,7 +286,9 @@ final class GuidePair {
         for (int i = 0; i < Math.max(e.size(), k.size()); i++) {
             Heading he = i < e.size() ? e.get(i) : null;
             Heading hk = i < k.size() ? k.get(i) : null;
-            if (he == null || hk == null || he.level != hk.level) {
+            boolean sameLevel = he != null && hk != null && he.level == hk.level;
+            if (!sameLevel || e.size() != k.size() && he.tableRows != hk.tableRows) {
+                // a section added or dropped on one side: the first heading whose shape differs is where
                 out.add("sections differ at heading " + (i + 1) + " (English has " + e.size() + " headings, Korean "
                         + k.size() + "): English " + describe(he) + ", Korean " + describe(hk));
                 return;
@@ -294,7 +301,8 @@ final class GuidePair {
     }
 
     private static String describe(Heading h) {
-        return h == null ? "(none)" : "\"" + "#".repeat(h.level) + " " + h.text + "\" (line " + h.line + ")";
+        return h == null ? "(none)" : "\"" + "#".repeat(h.level) + " " + h.text + "\" (line " + h.line + ", " + h.tableRows
+                + " table rows)";
     }
 
     private static void compareBlocks(List<Block> e, List<Block> k, List<String> out) {

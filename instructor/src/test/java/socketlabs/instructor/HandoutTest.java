@@ -45,6 +45,29 @@ class HandoutTest {
     }
 
     @Test
+    @DisplayName("a handout in Korean has the Korean README in front, the English one beside it, and Korean score tables")
+    void koreanHandout() {
+        Course course = Fixtures.course();
+        Path out = tmp.resolve("ko");
+        Handout.write(course, List.of(Fixtures.LAB), out, false, "ko");
+        String front = Fs.read(out.resolve("README.md"));
+        assertTrue(front.contains("여러분의 사본") && front.contains("](" + Fixtures.LAB + "/README.ko.md)")
+                && front.contains("[English](README.en.md)"), front);
+        String english = Fs.read(out.resolve("README.en.md"));
+        assertTrue(english.contains("your copy") && english.contains("[한국어](README.md)"), english);
+        assertTrue(Files.exists(out.resolve(Fixtures.LAB).resolve("README.ko.md")), "the lab's Korean guide goes along");
+        assertTrue(Fs.read(out.resolve(".mvn/maven.config")).contains("-Dgrading.lang=ko"));
+        assertTrue(Fs.read(out.resolve(".github/workflows/grade.yml")).contains("java -Dgrading.lang=ko -cp"));
+        assertEquals(List.of(), Handout.check(course, out));
+
+        Path en = tmp.resolve("en");
+        Handout.write(course, List.of(Fixtures.LAB), en, false);
+        assertTrue(Fs.read(en.resolve("README.md")).contains("[한국어](README.ko.md)"));
+        assertTrue(Fs.read(en.resolve("README.ko.md")).contains("](" + Fixtures.LAB + "/README.ko.md)"));
+        assertFalse(Files.exists(en.resolve(".mvn/maven.config")), "English needs no setting");
+    }
+
+    @Test
     @DisplayName("the handout's check finds a line of solution code copied into a test")
     void checkFindsLeakedSolutionCode() {
         Course course = Fixtures.course();
