@@ -75,8 +75,8 @@ class Ipv4HeaderTest {
     @DisplayName("writes a header byte for byte, with its checksum")
     void writes() {
         Ipv4Header h = new Ipv4Header(0, 0x73, 0, true, false, 0, 64, 17, 0,
-                Addresses.ipv4("192.168.0.1"), Addresses.ipv4("192.168.0.199"), new byte[0]);
-        byte[] expected = Hex.parse("45 00 00 73 00 00 40 00 40 11 b8 61 c0 a8 00 01 c0 a8 00 c7");
+                Addresses.ipv4("192.0.2.1"), Addresses.ipv4("192.0.2.199"), new byte[0]);
+        byte[] expected = Hex.parse("45 00 00 73 00 00 40 00 40 11 b5 b1 c0 00 02 01 c0 00 02 c7");
         byte[] got = h.toBytes();
         assertEquals(Hex.of(expected), Hex.of(got), () -> "toBytes() of " + h + ":\n expected " + Hex.of(expected) + "\n got      " + Hex.of(got)
                 + "\nEvery field big-endian; the checksum (bytes 10-11) computed over the header with those two bytes zero.");
@@ -94,7 +94,7 @@ class Ipv4HeaderTest {
             random.nextBytes(a);
             Ipv4Header h = new Ipv4Header(random.nextInt(256), 20 + options.length, random.nextInt(65536), random.nextBoolean(),
                     random.nextBoolean(), random.nextInt(8192), random.nextInt(256), random.nextInt(256), 0,
-                    Addresses.ipv4(a, 0), Addresses.ipv4("10.1.2.3"), options);
+                    Addresses.ipv4(a, 0), Addresses.ipv4("198.51.100.3"), options);
             byte[] bytes = h.toBytes();
             Ipv4Header back = Ipv4Header.parse(bytes, 0, bytes.length);
             String what = "header " + i + ", written as " + Hex.of(bytes) + ": ";
