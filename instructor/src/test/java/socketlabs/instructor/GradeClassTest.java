@@ -152,7 +152,9 @@ class GradeClassTest {
     @Test
     @DisplayName("code that writes a fake results.json and prints forged grader lines earns nothing")
     void fakeResultsEarnNothing() {
-        assertTrue(Files.exists(marker), "the forging code ran");
+        assertTrue(report("forger").contains("IllegalStateException: no"), "the forging code ran: " + report("forger"));
+        // in the sandbox it cannot even write its marker outside its own /tmp
+        assertEquals(!Sandbox.detect().available(), Files.exists(marker), "the forging code's marker file");
         assertEquals(0, score("forger"), report("forger"));
         assertTrue(report("forger").contains("uses raw file descriptors"), "flagged for the instructor");
     }
@@ -174,8 +176,14 @@ class GradeClassTest {
     }
 
     @Test
-    @DisplayName("code that rewrites the compiled tests while they run loses the lab and is flagged")
+    @DisplayName("code that rewrites the compiled tests while they run cannot (sandbox), or loses the lab and is flagged")
     void tamperingIsCaught() {
+        if (Sandbox.detect().available()) {
+            // the compiled tests are read-only in the sandbox: the rewrite fails, and the solution earns its points
+            assertEquals(lab.maxScore(), score("tamperer"), report("tamperer"));
+            assertEquals("graded", state("tamperer"));
+            return;
+        }
         assertEquals(0, score("tamperer"), report("tamperer"));
         assertTrue(state("tamperer").startsWith("stopped"), state("tamperer"));
         assertTrue(report("tamperer").contains("changed compiled classes"), report("tamperer"));
