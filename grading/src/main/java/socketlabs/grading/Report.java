@@ -94,15 +94,15 @@ public final class Report {
         if (!taskProblems.isEmpty() && !"pass".equals(expect)) {
             return title + ": tests that name their task wrongly:\n  - " + String.join("\n  - ", taskProblems);
         }
-        System.out.println(counts(results));
+        System.out.println(counts(results, words));
         String verdict = verdict(results, expect, title, words);
         if (!verdict.isEmpty() && "pass".equals(expect)) {
             // a student's copy: the table above is the result; one line says it, no build error buries it
             if (reports != null && Files.isDirectory(reports)) {
-                System.out.println(" surefire's report files of this run: " + reports);
+                System.out.println(" " + words.get("report.surefire.files", reports));
             }
-            System.out.println(" " + verdict.replace(". The summary above says what each expected.", "") + partial(results)
-                    + " Each failure is described above.");
+            System.out.println(" " + shortVerdict(results, title, words) + partial(results, words) + " "
+                    + words.get("report.failures.above"));
             return "";
         }
         if (!verdict.isEmpty()) {
@@ -111,8 +111,8 @@ public final class Report {
         List<GradedTest> skipped = results.tests().stream()
                 .filter(t -> t.status() == GradedTest.Status.SKIPPED).collect(Collectors.toList());
         if (only != null && !starter) {
-            System.out.println(" " + title + ": every test that ran passed, " + results.score() + "/" + results.maxScore()
-                    + " points" + partial(results));
+            System.out.println(" " + words.get("report.partial.passed", title, results.score(), results.maxScore())
+                    + partial(results, words));
         } else if (starter) {
             System.out.println(" " + words.get("report.starter", title, results.score(), results.maxScore()));
         } else if (skipped.isEmpty()) {
@@ -126,23 +126,31 @@ public final class Report {
     }
 
     /** How the table counts, where that differs from surefire's "Tests run". */
-    static String counts(Results results) {
+    static String counts(Results results, Messages words) {
         long skipped = results.tests().stream().filter(t -> t.status() == GradedTest.Status.SKIPPED).count();
         long warmUps = results.tests().stream().filter(t -> t.maxScore() == 0).count();
-        return " Counted: " + results.tests().size() + " tests, each once (a parameterized test is one test here, however"
-                + " many cases surefire's \"Tests run\" counts)" + (warmUps > 0 ? "; " + warmUps + " warm-ups worth 0 points" : "")
-                + (skipped > 0 ? "; " + skipped + " skipped, worth 0 points here" : "") + ".";
+        return " " + words.get("report.counted", results.tests().size(),
+                warmUps > 0 ? words.get("report.counted.warmups", warmUps) : "",
+                skipped > 0 ? words.get("report.counted.skipped", skipped) : "");
     }
 
-    /** Says that a -Dtest run graded some tests only; empty for a full run. */
-    private static String partial(Results results) {
+    /** A student's run that did not pass, in one sentence without its full stop: how many failed, or that it did not finish. */
+    private static String shortVerdict(Results results, String title, Messages words) {
+        long failed = results.tests().stream()
+                .filter(t -> t.status() != GradedTest.Status.PASSED && t.status() != GradedTest.Status.SKIPPED).count();
+        return failed > 0
+                ? words.get("report.not.passed.short", title, failed, results.tests().size(), results.score(), results.maxScore())
+                : words.get("report.unfinished.short", title);
+    }
+
+    /** Says that a -Dtest run graded some tests only; a full stop for a full run. */
+    private static String partial(Results results, Messages words) {
         if (only == null) {
             return ".";
         }
         String tasks = results.tests().stream().map(GradedTest::task).filter(t -> !t.isEmpty()).distinct()
                 .collect(Collectors.joining(", "));
-        return ", of a partial run: only the tests chosen by -Dtest=" + only + " ran (" + (tasks.isEmpty() ? "no task" : tasks)
-                + "), not the whole lab; run ./mvnw test without -Dtest for the lab's score.";
+        return words.get("report.partial", only, tasks.isEmpty() ? words.get("report.partial.no.task") : tasks);
     }
 
     private static boolean hasTests(Path testClasses) {

@@ -5,12 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
     @TempDir
     Path dir;
+    private String language;
+
+    // these tests read the English words; a run that asks for Korean (a Korean handout's -Dgrading.lang=ko,
+    // or a Korean locale) must not fail them
+    @BeforeEach
+    void inEnglish() {
+        language = System.getProperty(Messages.PROPERTY);
+        System.setProperty(Messages.PROPERTY, "en");
+    }
+
+    @AfterEach
+    void languageAsItWas() {
+        if (language == null) {
+            System.clearProperty(Messages.PROPERTY);
+        } else {
+            System.setProperty(Messages.PROPERTY, language);
+        }
+    }
 
     private Results run(GradedTest... tests) {
         Results.writePart(dir, "r1", "r1-1", true, List.of(tests));
