@@ -63,7 +63,7 @@ final class LabRun {
                 long limitMillis = Math.min(limits.classSeconds() * 1000L, left);
                 TestJvm.Outcome o;
                 boolean memoryLimit;
-                try (Sandbox.Jail jail = sandbox.new Jail(usesNativeCode(lab))) {
+                try (Jail jail = new Jail(sandbox, usesNativeCode(lab))) {
                     List<String> cmd = command(jail, classes, testClasses, tmp);
                     cmd.add(testClass);
                     cmd.addAll(config);
@@ -127,7 +127,7 @@ final class LabRun {
      * The command of one test JVM, up to the test class: the runner as a named module, JUnit on the module
      * path, the tests and the student's classes on the class path; paths as the sandbox shows them.
      */
-    private List<String> command(Sandbox.Jail jail, Path classes, Path testClasses, Path tmp) {
+    private List<String> command(Jail jail, Path classes, Path testClasses, Path tmp) {
         List<String> modulePath = new ArrayList<>();
         modulePath.add(jail.readOnly(runner.dir, "runner"));
         runner.modulePath.forEach(p -> modulePath.add(jail.readOnly(p, p.getFileName().toString())));

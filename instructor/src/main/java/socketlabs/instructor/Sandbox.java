@@ -42,24 +42,26 @@ final class Sandbox {
     /** Memory of the whole JVM beyond its heap: metaspace, code, thread stacks, buffers (cgroup memory limit). */
     static final int NON_HEAP_MEGABYTES = 384;
     // the uids the test JVMs run as when the grader is root: owned by nobody, one per JVM at a time
-    private static final int FIRST_UID = 2_000_000;
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private static final String[] LIBRARY_DIRS = {"/lib", "/lib64", "/lib32", "/usr/lib64", "/usr/lib32",
-        "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu"};
+    static final int FIRST_UID = 2_000_000;
+    static final AtomicInteger NEXT = new AtomicInteger();
+    static final String[] LIBRARY_DIRS = {"/lib", "/lib64", "/lib32", "/usr/lib64", "/usr/lib32",
+        "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu",
+        // the C.UTF-8 locale: without it the JVM takes file names as ASCII and cannot open "été.txt"
+        "/usr/lib/locale"};
     private static Sandbox detected;
     // the ephemeral ports of a network namespace the kernel has just made (its defaults, whatever the host's are)
-    private static final String PORT_RANGE_PATH = "/proc/sys/net/ipv4/ip_local_port_range";
-    private static final Path PORT_RANGE = portRangeFile();
+    static final String PORT_RANGE_PATH = "/proc/sys/net/ipv4/ip_local_port_range";
+    static final Path PORT_RANGE = portRangeFile();
 
     /** Null when the sandbox works; otherwise why it cannot be made here. */
     final String missing;
     final boolean root;
-    private final String bwrap;
-    private final String setpriv;
-    private final String prlimit;
+    final String bwrap;
+    final String setpriv;
+    final String prlimit;
     final Cgroups cgroups;
-    private final Path jdk;
-    private final List<String> jdkLinks;
+    final Path jdk;
+    final List<String> jdkLinks;
 
     private Sandbox(String missing, boolean root, String bwrap, String setpriv, String prlimit, Cgroups cgroups,
                     Path jdk, List<String> jdkLinks) {
@@ -117,7 +119,7 @@ final class Sandbox {
         }
         Sandbox s = new Sandbox(null, root, bwrap, setpriv, prlimit, cgroups, jdk, absoluteLinks(jdk));
         // the proof that it works here: a JVM that starts in it
-        List<String> cmd = s.new Jail(false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
+        List<String> cmd = new Jail(s, false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
                 Limits.DEFAULT, false);
         String out;
         try {
@@ -180,129 +182,6 @@ final class Sandbox {
         return 2 * limits.classSeconds();
     }
 
-    /** One test JVM's sandbox: the paths bound into it, then its command. */
-    final class Jail implements AutoCloseable {
-        private final Map<Path, String> binds = new LinkedHashMap<>();
-        private final boolean rawSockets;
-        private Cgroups.Group group;
-        private int counter;
-
-        /** @param rawSockets whether the JVM keeps CAP_NET_RAW (only where the grader runs as root) */
-        Jail(boolean rawSockets) {
-            this.rawSockets = rawSockets;
-        }
-
-        /** Binds a file or folder read-only into the sandbox; returns its path there (the host path when unsandboxed). */
-        String readOnly(Path host, String name) {
-            if (!available()) {
-                return host.toString();
-            }
-            return binds.computeIfAbsent(host.toAbsolutePath().normalize(), h -> INSIDE + "/" + (counter++) + "-" + name);
-        }
-
-        /** The path of the JDK's java inside the sandbox. */
-        String java() {
-            return available() ? JDK + "/bin/java" : Course.javaExecutable();
-        }
-
-        /** The command that runs {@code javaCommand} (which starts with {@link #java()}) in this sandbox, under these limits. */
-        List<String> command(List<String> javaCommand, Limits limits) {
-            return command(javaCommand, limits, cgroups != null);
-        }
-
-        private List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups) {
-            List<String> cmd = new ArrayList<>();
-            if (useCgroups) {
-                group = cgroups.create(memoryMegabytes(limits), tasks(limits));
-                if (group != null) {
-                    cmd.addAll(group.enter());
-                }
-            }
-            if (prlimit != null) {
-                cmd.addAll(List.of(prlimit, "--as=" + addressSpaceMegabytes(limits) * 1024L * 1024L,
-                        "--nofile=" + OPEN_FILES, "--fsize=" + FILE_MEGABYTES * 1024L * 1024L, "--cpu=" + cpuSeconds(limits),
-                        "--core=0"));
-                if (root && available()) {
-                    // counted per uid, and each JVM has a uid of its own
-                    cmd.add("--nproc=" + tasks(limits));
-                }
-                cmd.add("--");
-            }
-            if (!available()) {
-                cmd.addAll(javaCommand);
-                return cmd;
-            }
-            cmd.addAll(List.of(bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
-                    "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--new-session", "--clearenv",
-                    "--setenv", "LD_LIBRARY_PATH", JDK + "/lib:" + JDK + "/lib/server", "--setenv", "MALLOC_ARENA_MAX", "2",
-                    "--setenv", "HOME", TMP, "--setenv", "LANG", "C.UTF-8"));
-            if (!root) {
-                cmd.add("--unshare-user");
-            }
-            Set<String> dirs = new TreeSet<>();
-            for (String d : LIBRARY_DIRS) {
-                Path p = Path.of(d);
-                if (Files.isSymbolicLink(p)) {
-                    cmd.addAll(List.of("--symlink", readLink(p), d));
-                } else if (Files.isDirectory(p)) {
-                    parents(d, dirs, cmd);
-                    cmd.addAll(List.of("--ro-bind", d, d));
-                }
-            }
-            // the JDK, with java the only program in its bin (no jcmd, jhsdb or jshell)
-            parents(JDK + "/x", dirs, cmd);
-            cmd.addAll(List.of("--ro-bind", jdk.toString(), JDK, "--tmpfs", JDK + "/bin",
-                    "--ro-bind", jdk.resolve("bin/java").toString(), JDK + "/bin/java", "--remount-ro", JDK + "/bin"));
-            // no /proc, but the one value a lab reads there, as the JVM's own new network namespace has it
-            if (PORT_RANGE != null) {
-                parents(PORT_RANGE_PATH, dirs, cmd);
-                cmd.addAll(List.of("--ro-bind", PORT_RANGE.toString(), PORT_RANGE_PATH));
-            }
-            if (Files.isRegularFile(Path.of("/etc/services"))) {
-                parents("/etc/services", dirs, cmd);
-                cmd.addAll(List.of("--ro-bind", "/etc/services", "/etc/services"));
-            }
-            for (String target : jdkLinks) {
-                parents(target, dirs, cmd);
-                cmd.addAll(List.of("--ro-bind", target, target));
-            }
-            cmd.addAll(List.of("--dev", "/dev", "--perms", "1777", "--size", String.valueOf(TMP_MEGABYTES * 1024L * 1024L),
-                    "--tmpfs", TMP));
-            parents(INSIDE + "/x", dirs, cmd);
-            for (Map.Entry<Path, String> b : binds.entrySet()) {
-                cmd.addAll(List.of("--ro-bind", b.getKey().toString(), b.getValue()));
-            }
-            cmd.addAll(List.of("--chdir", TMP));
-            if (root) {
-                int uid = FIRST_UID + (int) (ProcessHandle.current().pid() % 1000) * 1000 + NEXT.getAndIncrement() % 1000;
-                String caps = rawSockets ? "-all,+net_raw" : "-all";
-                cmd.addAll(List.of("--cap-add", rawSockets ? "CAP_SETUID,CAP_SETGID,CAP_NET_RAW" : "CAP_SETUID,CAP_SETGID"));
-                parents("/usr/bin/x", dirs, cmd);
-                cmd.addAll(List.of("--ro-bind", setpriv, "/usr/bin/setpriv", "--", "/usr/bin/setpriv",
-                        "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs",
-                        "--inh-caps=" + caps, "--bounding-set=" + caps));
-                if (rawSockets) {
-                    cmd.add("--ambient-caps=" + caps);
-                }
-            }
-            cmd.add("--");
-            cmd.addAll(javaCommand);
-            return cmd;
-        }
-
-        /** Whether the kernel's memory limit was reached while the JVM ran (false when no cgroup was made). */
-        boolean memoryLimitHit() {
-            return group != null && group.memoryLimitHit();
-        }
-
-        @Override
-        public void close() {
-            if (group != null) {
-                group.remove();
-            }
-        }
-    }
-
     private static Path portRangeFile() {
         try {
             Path f = Files.createTempFile("socketlabs-port-range-", ".txt");
@@ -316,7 +195,7 @@ final class Sandbox {
     }
 
     /** Folders that bubblewrap would otherwise make private (0700), made readable to the sandbox's uid. */
-    private static void parents(String path, Set<String> made, List<String> cmd) {
+    static void parents(String path, Set<String> made, List<String> cmd) {
         Path p = Path.of(path).getParent();
         List<String> chain = new ArrayList<>();
         for (; p != null && p.getParent() != null; p = p.getParent()) {
@@ -351,7 +230,7 @@ final class Sandbox {
         return out;
     }
 
-    private static String readLink(Path p) {
+    static String readLink(Path p) {
         try {
             return Files.readSymbolicLink(p).toString();
         } catch (IOException e) {

@@ -1,0 +1,141 @@
+package socketlabs.instructor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** One test JVM's sandbox: the paths bound into it, then its command. */
+final class Jail implements AutoCloseable {
+    private final Sandbox sandbox;
+    private final Map<Path, String> binds = new LinkedHashMap<>();
+    private final boolean rawSockets;
+    private Cgroups.Group group;
+    private int counter;
+
+    /** @param rawSockets whether the JVM keeps CAP_NET_RAW (only where the grader runs as root) */
+    Jail(Sandbox sandbox, boolean rawSockets) {
+        this.sandbox = sandbox;
+        this.rawSockets = rawSockets;
+    }
+
+    /** Binds a file or folder read-only into the sandbox; returns its path there (the host path when unsandboxed). */
+    String readOnly(Path host, String name) {
+        if (!sandbox.available()) {
+            return host.toString();
+        }
+        return binds.computeIfAbsent(host.toAbsolutePath().normalize(), h -> Sandbox.INSIDE + "/" + (counter++) + "-" + name);
+    }
+
+    /** The path of the JDK's java inside the sandbox. */
+    String java() {
+        return sandbox.available() ? Sandbox.JDK + "/bin/java" : Course.javaExecutable();
+    }
+
+    /** The command that runs {@code javaCommand} (which starts with {@link #java()}) in this sandbox, under these limits. */
+    List<String> command(List<String> javaCommand, Limits limits) {
+        return command(javaCommand, limits, sandbox.cgroups != null);
+    }
+
+    List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups) {
+        List<String> cmd = new ArrayList<>();
+        if (useCgroups) {
+            group = sandbox.cgroups.create(Sandbox.memoryMegabytes(limits), Sandbox.tasks(limits));
+            if (group != null) {
+                cmd.addAll(group.enter());
+            }
+        }
+        if (sandbox.prlimit != null) {
+            cmd.addAll(List.of(sandbox.prlimit, "--as=" + Sandbox.addressSpaceMegabytes(limits) * 1024L * 1024L,
+                    "--nofile=" + Sandbox.OPEN_FILES, "--fsize=" + Sandbox.FILE_MEGABYTES * 1024L * 1024L, "--cpu=" + Sandbox.cpuSeconds(limits),
+                    "--core=0"));
+            if (sandbox.root && sandbox.available()) {
+                // counted per uid, and each JVM has a uid of its own
+                cmd.add("--nproc=" + Sandbox.tasks(limits));
+            }
+            cmd.add("--");
+        }
+        if (!sandbox.available()) {
+            cmd.addAll(javaCommand);
+            return cmd;
+        }
+        cmd.addAll(List.of(sandbox.bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+                "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--new-session", "--clearenv",
+                "--setenv", "LD_LIBRARY_PATH", Sandbox.JDK + "/lib:" + Sandbox.JDK + "/lib/server", "--setenv", "MALLOC_ARENA_MAX", "2",
+                "--setenv", "HOME", Sandbox.TMP, "--setenv", "LANG", "C.UTF-8"));
+        if (!sandbox.root) {
+            cmd.add("--unshare-user");
+        }
+        Set<String> dirs = new TreeSet<>();
+        for (String d : Sandbox.LIBRARY_DIRS) {
+            Path p = Path.of(d);
+            if (Files.isSymbolicLink(p)) {
+                cmd.addAll(List.of("--symlink", Sandbox.readLink(p), d));
+            } else if (Files.isDirectory(p)) {
+                Sandbox.parents(d, dirs, cmd);
+                cmd.addAll(List.of("--ro-bind", d, d));
+            }
+        }
+        // the JDK, with java the only program in its bin (no jcmd, jhsdb or jshell)
+        Sandbox.parents(Sandbox.JDK + "/x", dirs, cmd);
+        cmd.addAll(List.of("--ro-bind", sandbox.jdk.toString(), Sandbox.JDK, "--tmpfs", Sandbox.JDK + "/bin",
+                "--ro-bind", sandbox.jdk.resolve("bin/java").toString(), Sandbox.JDK + "/bin/java", "--remount-ro", Sandbox.JDK + "/bin"));
+        // no /proc, but the one value a lab reads there, as the JVM's own new network namespace has it
+        if (Sandbox.PORT_RANGE != null) {
+            Sandbox.parents(Sandbox.PORT_RANGE_PATH, dirs, cmd);
+            cmd.addAll(List.of("--ro-bind", Sandbox.PORT_RANGE.toString(), Sandbox.PORT_RANGE_PATH));
+        }
+        if (Files.isRegularFile(Path.of("/etc/services"))) {
+            Sandbox.parents("/etc/services", dirs, cmd);
+            cmd.addAll(List.of("--ro-bind", "/etc/services", "/etc/services"));
+        }
+        for (String target : sandbox.jdkLinks) {
+            Sandbox.parents(target, dirs, cmd);
+            cmd.addAll(List.of("--ro-bind", target, target));
+        }
+        cmd.addAll(List.of("--dev", "/dev", "--perms", "1777", "--size", String.valueOf(Sandbox.TMP_MEGABYTES * 1024L * 1024L),
+                "--tmpfs", Sandbox.TMP));
+        Sandbox.parents(Sandbox.INSIDE + "/x", dirs, cmd);
+        for (Map.Entry<Path, String> b : binds.entrySet()) {
+            cmd.addAll(List.of("--ro-bind", b.getKey().toString(), b.getValue()));
+        }
+        cmd.addAll(List.of("--chdir", Sandbox.TMP));
+        if (sandbox.root) {
+            int uid = Sandbox.FIRST_UID + (int) (ProcessHandle.current().pid() % 1000) * 1000 + Sandbox.NEXT.getAndIncrement() % 1000;
+            String caps = rawSockets ? "-all,+net_raw" : "-all";
+            cmd.addAll(List.of("--cap-add", rawSockets ? "CAP_SETUID,CAP_SETGID,CAP_NET_RAW" : "CAP_SETUID,CAP_SETGID"));
+            Sandbox.parents("/usr/bin/x", dirs, cmd);
+            cmd.addAll(List.of("--ro-bind", sandbox.setpriv, "/usr/bin/setpriv", "--", "/usr/bin/setpriv",
+                    "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs",
+                    "--inh-caps=" + caps, "--bounding-set=" + caps));
+            if (rawSockets) {
+                cmd.add("--ambient-caps=" + caps);
+            }
+        }
+        cmd.add("--");
+        cmd.addAll(javaCommand);
+        return cmd;
+    }
+
+    /** Whether the kernel's memory limit was reached while the JVM ran (false when no cgroup was made). */
+    boolean memoryLimitHit() {
+        return group != null && group.memoryLimitHit();
+    }
+
+    @Override
+    public void close() {
+        if (group != null) {
+            group.remove();
+        }
+    }
+}
