@@ -397,20 +397,11 @@ class EchoTest {
         }
     }
 
-    static List<String> aliveNames(List<Thread> threads) {
-        List<String> alive = new ArrayList<>();
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                alive.add(t.getName());
-            }
-        }
-        return alive;
-    }
-
     /**
      * Calls {@code server.close()} from this thread and fails unless every thread the server had
-     * started (since {@code before}) has ended when it returns. Looked at at once: a thread whose
-     * socket was just closed still needs a moment to end, and close() must wait (join) for it.
+     * started (since {@code before}) has left the server's code when it returns. Looked at at once:
+     * a thread whose socket was just closed still needs a moment to end, and close() must wait
+     * (join) for it.
      */
     static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, String done,
             String likelyCause) throws IOException {
@@ -418,11 +409,38 @@ class EchoTest {
         assertTrue(!threads.isEmpty(), done + "; before close(), no thread of " + name + " was running: start() must"
                 + " start the server's threads");
         server.close();
-        List<String> alive = aliveNames(threads); // no waiting here: close() has returned, so they must have ended
-        assertTrue(alive.isEmpty(), done + "; then " + name + ".close() was called. When it returned, these threads of"
-                + " the server were still running: " + alive + " (their sockets were closed, so they were about to end,"
-                + " but close() did not wait for them). close() returns only when the server's threads have ended:"
-                + " after closing the sockets, join() each thread, with one deadline for all. " + likelyCause);
+        List<Thread> alive = new ArrayList<>(); // no waiting here: close() has returned, so they must have ended
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                alive.add(t);
+            }
+        }
+        List<String> inServerCode = new ArrayList<>();
+        for (Thread t : alive) {
+            String frame = serverFrame(t);
+            if (frame != null) {
+                inServerCode.add(t.getName() + " (in " + frame + ")");
+            }
+        }
+        assertTrue(inServerCode.isEmpty(), done + "; then " + name + ".close() was called. When it returned, these"
+                + " threads of the server were still running its code: " + inServerCode + " (their sockets were closed,"
+                + " so they were about to end, but close() did not wait for them). close() returns only when the"
+                + " server's threads have ended: after closing the sockets, join() each thread, with one deadline for"
+                + " all. " + likelyCause);
+    }
+
+    /**
+     * The first frame of {@code t}'s stack in the lab's own code, or null if it has none: a pool's
+     * worker whose task has returned may still be finishing in the JDK's code when
+     * awaitTermination() returns, and that is not a thread left running.
+     */
+    static String serverFrame(Thread t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith(EchoTest.class.getPackageName() + ".")) {
+                return e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "." + e.getMethodName();
+            }
+        }
+        return null;
     }
 
     /**
