@@ -557,19 +557,14 @@ class FileServerTest {
         }
     }
 
-    @Test
-    @Points(1)
-    @Timeout(30)
-    @DisplayName("close() returns only when every connection's thread has ended, one of them writing a large file to a"
-            + " client that does not read")
-    void closeWaitsForEveryThread() throws IOException {
-        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {
-            big.setLength(64L << 20); // 64 MiB of zeros, more than any socket buffers hold, without writing them
-        }
-        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
-        int port = start();
-        java.util.List<MisbehavingClient> clients = new java.util.ArrayList<>();
-        try (Socket slow = new Socket()) {
+    /**
+     * A client that asks for {@code /big.bin} (larger than any socket buffers hold), reads the
+     * first 12 bytes of the response ("HTTP/1.1 200") and then nothing: the server's thread for it
+     * fills the socket buffers and stays blocked in write().
+     */
+    static Socket nonReadingClient(int port) throws IOException {
+        Socket slow = new Socket();
+        try {
             slow.setReceiveBufferSize(16 * 1024);
             slow.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), RawHttp.TIMEOUT_MILLIS);
             slow.setSoTimeout(RawHttp.TIMEOUT_MILLIS);
@@ -578,7 +573,7 @@ class FileServerTest {
             byte[] head = new byte[12];
             int got = 0;
             try {
-                got = slow.getInputStream().readNBytes(head, 0, head.length); // then no more: the server's thread blocks in write()
+                got = slow.getInputStream().readNBytes(head, 0, head.length);
             } catch (java.net.SocketTimeoutException e) {
                 // got stays short: reported below
             }
@@ -587,13 +582,40 @@ class FileServerTest {
                     + " response to start \"HTTP/1.1 200\" within " + RawHttp.TIMEOUT_MILLIS + " ms. Likely cause: the"
                     + " file read whole into memory before the response (stream it with Files.copy), or GET not served"
                     + " yet (see the other tests).");
-            clients.addAll(halfRequests(port, 20));
-            EchoTest.assertCloseWaits("FileServer", server, before, "a client was being sent a 64 MiB file and did not read"
-                    + " it, 20 more had sent half a request", "Likely cause: close() returns without join(), or joins"
-                    + " only some threads: the accept thread alone, or a set of threads that lost some still running"
-                    + " (remove a thread from it only once it has ended).");
+            return slow;
+        } catch (IOException | RuntimeException | Error e) {
+            slow.close();
+            throw e;
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(30)
+    @DisplayName("close() returns only when every connection's thread has ended, some of them writing a large file to"
+            + " clients that do not read")
+    void closeWaitsForEveryThread() throws IOException {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(64L << 20); // 64 MiB of zeros, more than any socket buffers hold, without writing them
+        }
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        int port = start();
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        java.util.List<MisbehavingClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                slow.add(nonReadingClient(port));
+            }
+            clients.addAll(halfRequests(port, 10));
+            EchoTest.assertCloseWaits("FileServer", server, before, "8 clients were being sent a 64 MiB file and did"
+                    + " not read it, 10 more had sent half a request", "Likely cause: close() returns without join(),"
+                    + " or joins only some threads: the accept thread alone, or a set of threads that lost some still"
+                    + " running (remove a thread from it only once it has ended).");
         } finally {
             ManyClientsTest.closeAll(clients);
+            for (Socket s : slow) {
+                s.close();
+            }
         }
     }
 
