@@ -89,8 +89,11 @@ public final class ConcurrentEchoServer implements Closeable {
      * Stops the server: closes the listening socket, so new connections are refused; closes every
      * open connection, so each client sees the end of the stream (a blocked {@code read()} on a
      * socket throws when another thread closes that socket: that is how its thread ends); then
-     * waits up to {@link #STOP_WAIT_MILLIS} for every thread the server started to end. Closing
-     * twice, or closing a server that never started, does nothing.
+     * waits up to {@link #STOP_WAIT_MILLIS} for every thread the server started to end: when it
+     * returns, they have ended. Closing twice, or closing a server that never started, does
+     * nothing. If the calling thread is interrupted (before or while it waits), close() still
+     * closes the sockets, stops waiting, and returns with the thread's interrupt status set: it
+     * never swallows an {@code InterruptedException}.
      */
     @Override
     public void close() throws IOException {

@@ -81,8 +81,11 @@ public final class EchoServer implements Closeable {
 
     /**
      * Stops the server: closes the listening socket (so that new connections are refused) and the
-     * connection being served, if any, and waits for the accept thread to end, at most 5 seconds.
-     * Closing twice, or closing a server that never started, does nothing.
+     * connection being served, if any, and waits for the accept thread to end, at most 5 seconds:
+     * when it returns, that thread has ended. Closing twice, or closing a server that never
+     * started, does nothing. If the calling thread is interrupted (before or while it waits),
+     * close() still closes the sockets, stops waiting, and returns with the thread's interrupt
+     * status set: it never swallows an {@code InterruptedException}.
      */
     @Override
     public void close() throws IOException {

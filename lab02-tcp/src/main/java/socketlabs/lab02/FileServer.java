@@ -182,8 +182,11 @@ public final class FileServer implements Closeable {
     /**
      * Stops the server: closes the listening socket and every open connection, and waits for the
      * server's threads to end, at most 5 seconds in all (a thread still writing a large file to a
-     * slow client ends when its socket is closed). Closing twice, or closing a server that never
-     * started, does nothing.
+     * slow client ends when its socket is closed): when it returns, they have ended. Closing
+     * twice, or closing a server that never started, does nothing. If the calling thread is
+     * interrupted (before or while it waits), close() still closes the sockets, stops waiting,
+     * and returns with the thread's interrupt status set: it never swallows an
+     * {@code InterruptedException}.
      */
     @Override
     public void close() throws IOException {

@@ -221,6 +221,45 @@ class EchoTest {
                 }, "after close(), connecting to port " + port + " still worked: close() must close the ServerSocket."));
     }
 
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() returns only when the accept thread has ended")
+    void closeWaitsForTheAcceptThread() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
+                client.send(bytes("x"), Delivery.WHOLE);
+                client.readExactly(1, "sent \"x\"", WAITS_HINT); // the accept thread serves it now, blocked in read()
+                assertCloseWaits("EchoServer", server, before, "a client sent \"x\", got its echo and stayed connected",
+                        "Likely cause: close() closes the sockets and returns; call acceptThread.join(5_000) after them.");
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() called from an interrupted thread stops the server and keeps the interrupt")
+    void closeKeepsTheInterrupt() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (EchoServer server = new EchoServer(0)) {
+            server.start();
+            int port = server.port();
+            try (MisbehavingClient client = MisbehavingClient.connect(port)) {
+                client.send(bytes("x"), Delivery.WHOLE);
+                client.readExactly(1, "sent \"x\"", WAITS_HINT); // the accept thread serves it now, blocked in read()
+                String done = "a client sent \"x\", got its echo and stayed connected";
+                assertCloseKeepsInterrupt("EchoServer", server, before, done);
+                String end = client.awaitEnd();
+                assertTrue(end.equals("closed") || end.equals("reset"), () -> done + "; then close() was called from an"
+                        + " interrupted thread. Expected the connection to end all the same, but it was " + end + ". Likely"
+                        + " cause: close() returns when it sees the interrupt, before closing the sockets; close them first.");
+            }
+        }
+    }
+
     // ---- the client ----
 
     @ParameterizedTest(name = "echo written {0}")
@@ -332,6 +371,122 @@ class EchoTest {
         assertTrue(alive.isEmpty(), done + "; when " + name + ".close() returned, these threads of the server were still"
                 + " running: " + alive + ". close() waits until they have ended: close their sockets, then join() them"
                 + " (with a deadline).");
+    }
+
+    /** The threads started since {@code before}, less the JVM's and the test tools' own: the server's. */
+    static List<Thread> threadsSince(Set<Thread> before) {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
+                    && !t.getName().startsWith("HttpClient")) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    /** Waits, at most {@code millis} in all, for each of {@code threads} to end. */
+    static void joinAll(List<Thread> threads, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        try {
+            for (Thread t : threads) {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Calls {@code server.close()} from this thread and fails unless every thread the server had
+     * started (since {@code before}) has ended when it returns. Looked at at once, with no waiting:
+     * a thread whose socket was just closed still needs a moment to end, and close() must wait
+     * (join) for it. A thread of an executor's pool is let off if it has left the lab's code: its
+     * pool's awaitTermination() returns while it finishes in the JDK's code.
+     */
+    static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, String done,
+            String likelyCause) throws IOException {
+        List<Thread> plain = new ArrayList<>();
+        List<Thread> pooled = new ArrayList<>();
+        for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
+                    && !t.getName().startsWith("HttpClient")) {
+                boolean pool = java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("java.util.concurrent."));
+                (pool ? pooled : plain).add(t);
+            }
+        }
+        assertTrue(!plain.isEmpty() || !pooled.isEmpty(), done + "; before close(), no thread of " + name
+                + " was running: start() must start the server's threads");
+        server.close();
+        List<Thread> alive = new ArrayList<>(); // no waiting here: close() has returned, so they must have ended
+        for (Thread t : plain) {
+            if (t.isAlive()) {
+                alive.add(t);
+            }
+        }
+        List<Thread> alivePooled = new ArrayList<>();
+        for (Thread t : pooled) {
+            if (t.isAlive()) {
+                alivePooled.add(t);
+            }
+        }
+        List<String> left = new ArrayList<>();
+        for (Thread t : alive) {
+            String frame = serverFrame(t);
+            left.add(t.getName() + (frame == null ? " (ending)" : " (in " + frame + ")"));
+        }
+        for (Thread t : alivePooled) {
+            String frame = serverFrame(t);
+            if (frame != null) {
+                left.add(t.getName() + " (in " + frame + ")");
+            }
+        }
+        assertTrue(left.isEmpty(), done + "; then " + name + ".close() was called. When it returned, these threads of"
+                + " the server were still running: " + left + " (their sockets were closed, so they were about to end,"
+                + " but close() did not wait for them). close() returns only when the server's threads have ended:"
+                + " after closing the sockets, join() each thread, with one deadline for all. " + likelyCause);
+    }
+
+    /** The first frame of {@code t}'s stack in the lab's own code, as Class.method, or null if it has none. */
+    static String serverFrame(Thread t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith(EchoTest.class.getPackageName() + ".")) {
+                return e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "." + e.getMethodName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets this thread's interrupt flag and calls {@code server.close()}: close() must stop waiting,
+     * close everything all the same, and return with the flag still set, never swallowing the
+     * InterruptedException. Then waits (bounded) for the server's threads to end, as close() did not.
+     */
+    static void assertCloseKeepsInterrupt(String name, java.io.Closeable server, Set<Thread> before, String done)
+            throws IOException {
+        List<Thread> threads = threadsSince(before);
+        Throwable thrown = null;
+        boolean kept;
+        Thread.currentThread().interrupt();
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            thrown = e;
+        } finally {
+            kept = Thread.interrupted(); // and clears it, so that the rest of the test runs as usual
+        }
+        joinAll(threads, 6_000); // close() did not wait for them: let them end before the next test (they are checked elsewhere)
+        String then = done + "; then " + name + ".close() was called from a thread whose interrupt flag was set (as"
+                + " when the program is being stopped)";
+        if (thrown != null) {
+            throw new AssertionError(then + ", and close() threw " + thrown + ". Expected it to close the sockets, stop"
+                    + " waiting and return, with the flag still set. Likely cause: the InterruptedException of join()"
+                    + " turned into an exception; catch it and call Thread.currentThread().interrupt().", thrown);
+        }
+        assertTrue(kept, then + "; when close() returned, the flag was cleared. Expected it still set, so that the"
+                + " caller learns it was interrupted. Likely cause: an empty catch (InterruptedException e) around"
+                + " join(): join() clears the flag when it throws; call Thread.currentThread().interrupt() in the catch.");
     }
 
     /** Starts {@code server} from a daemon thread of the test's, so that a thread that inherits the flag shows it. */

@@ -531,4 +531,115 @@ class FileServerTest {
                     + " or not answered at all.");
         }
     }
+
+    /**
+     * Connects {@code n} clients that each send a request line and no more (their threads wait
+     * in read()), then sends one whole request on a new connection and reads its answer: the
+     * server accepts in order, so by then it has accepted the {@code n} and started their threads.
+     */
+    java.util.List<MisbehavingClient> halfRequests(int port, int n) throws IOException {
+        java.util.List<MisbehavingClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                MisbehavingClient c = MisbehavingClient.connect(port);
+                clients.add(c);
+                c.send("GET /hello.txt HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII), Delivery.WHOLE); // and no more
+            }
+            String request = "GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            RawHttp.Response r = RawHttp.send(port, request);
+            assertEquals(200, r.status, n + " clients had sent half a request, then another one sent "
+                    + RawHttp.quote(request) + " and got " + r.shown() + ", expected 200. Likely cause: one connection"
+                    + " waiting for its request holds up the others; give each connection a thread of its own.");
+            return clients;
+        } catch (IOException | RuntimeException | Error e) {
+            ManyClientsTest.closeAll(clients);
+            throw e;
+        }
+    }
+
+    /**
+     * A client that asks for {@code /big.bin} (larger than any socket buffers hold), reads the
+     * first 12 bytes of the response ("HTTP/1.1 200") and then nothing: the server's thread for it
+     * fills the socket buffers and stays blocked in write().
+     */
+    static Socket nonReadingClient(int port) throws IOException {
+        Socket slow = new Socket();
+        try {
+            slow.setReceiveBufferSize(16 * 1024);
+            slow.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), RawHttp.TIMEOUT_MILLIS);
+            slow.setSoTimeout(RawHttp.TIMEOUT_MILLIS);
+            String request = "GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            slow.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            byte[] head = new byte[12];
+            int got = 0;
+            try {
+                got = slow.getInputStream().readNBytes(head, 0, head.length);
+            } catch (java.net.SocketTimeoutException e) {
+                // got stays short: reported below
+            }
+            String status = new String(head, 0, got, StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", status, "sent " + RawHttp.quote(request) + " for a 64 MiB file; expected the"
+                    + " response to start \"HTTP/1.1 200\" within " + RawHttp.TIMEOUT_MILLIS + " ms. Likely cause: the"
+                    + " file read whole into memory before the response (stream it with Files.copy), or GET not served"
+                    + " yet (see the other tests).");
+            return slow;
+        } catch (IOException | RuntimeException | Error e) {
+            slow.close();
+            throw e;
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(30)
+    @DisplayName("close() returns only when every connection's thread has ended, some of them writing a large file to"
+            + " clients that do not read")
+    void closeWaitsForEveryThread() throws IOException {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(64L << 20); // 64 MiB of zeros, more than any socket buffers hold, without writing them
+        }
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        int port = start();
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        java.util.List<MisbehavingClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                slow.add(nonReadingClient(port));
+            }
+            clients.addAll(halfRequests(port, 10));
+            EchoTest.assertCloseWaits("FileServer", server, before, "8 clients were being sent a 64 MiB file and did"
+                    + " not read it, 10 more had sent half a request", "Likely cause: close() returns without join(),"
+                    + " or joins only some threads: the accept thread alone, or a set of threads that lost some still"
+                    + " running (remove a thread from it only once it has ended).");
+        } finally {
+            ManyClientsTest.closeAll(clients);
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() called from an interrupted thread stops the server and keeps the interrupt")
+    void closeKeepsTheInterrupt() throws IOException {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        int port = start();
+        java.util.List<MisbehavingClient> clients = halfRequests(port, 2);
+        try {
+            String done = "2 clients had sent half a request and stayed connected";
+            EchoTest.assertCloseKeepsInterrupt("FileServer", server, before, done);
+            for (int i = 0; i < clients.size(); i++) {
+                String end = clients.get(i).awaitEnd();
+                int n = i;
+                assertTrue(end.equals("closed") || end.equals("reset"), () -> done + "; then close() was called from an"
+                        + " interrupted thread. Expected client " + n + "'s connection to end all the same, but it was "
+                        + end + ". Likely cause: close() returns when it sees the interrupt, before closing the"
+                        + " connections; close every socket first, then wait.");
+            }
+        } finally {
+            ManyClientsTest.closeAll(clients);
+        }
+    }
 }

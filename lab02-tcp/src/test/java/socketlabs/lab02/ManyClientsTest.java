@@ -291,4 +291,58 @@ class ManyClientsTest {
             closeAll(clients);
         }
     }
+
+    @Test
+    @Points(1)
+    @Timeout(30)
+    @DisplayName("close() returns only when every thread of the server has ended, with 30 clients connected")
+    void closeWaitsForEveryThread() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            for (int i = 0; i < 30; i++) {
+                MisbehavingClient c = MisbehavingClient.connect(server.port());
+                clients.add(c);
+                c.send(bytes("hi\n"), Delivery.WHOLE);
+                c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT); // its thread runs, blocked in read()
+            }
+            EchoTest.assertCloseWaits("ConcurrentEchoServer", server, before, "30 clients were connected, echoed, and"
+                    + " stayed connected", "Likely cause: close() returns without join(), or joins only some threads:"
+                    + " the accept thread alone, or a set of threads that lost some still running (remove a thread"
+                    + " from it only once it has ended).");
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(20)
+    @DisplayName("close() called from an interrupted thread stops the server and keeps the interrupt")
+    void closeKeepsTheInterrupt() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<MisbehavingClient> clients = new ArrayList<>();
+        try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
+            server.start();
+            for (int i = 0; i < 3; i++) {
+                MisbehavingClient c = MisbehavingClient.connect(server.port());
+                clients.add(c);
+                c.send(bytes("hi\n"), Delivery.WHOLE);
+                c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT);
+            }
+            String done = "3 clients were connected, echoed, and stayed connected";
+            EchoTest.assertCloseKeepsInterrupt("ConcurrentEchoServer", server, before, done);
+            for (int i = 0; i < clients.size(); i++) {
+                String end = clients.get(i).awaitEnd();
+                int n = i;
+                assertTrue(end.equals("closed") || end.equals("reset"), () -> done + "; then close() was called from an"
+                        + " interrupted thread. Expected client " + n + "'s connection to end all the same, but it was "
+                        + end + ". Likely cause: close() returns when it sees the interrupt, before closing the"
+                        + " connections; close every socket first, then wait.");
+            }
+        } finally {
+            closeAll(clients);
+        }
+    }
 }

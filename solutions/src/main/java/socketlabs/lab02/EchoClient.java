@@ -26,8 +26,7 @@ public final class EchoClient {
             // one chunk at a time: write it, then read its echo, so that no socket buffer ever fills up
             for (int start = 0; start < message.length; start += CHUNK) {
                 int length = Math.min(CHUNK, message.length - start);
-                out.write(message, start, length);
-                out.flush();
+                out.write(message, start, length); // a socket's own stream is not buffered: nothing to flush
                 int got = in.readNBytes(echo, start, length); // loops over read() until length bytes or the end
                 if (got < length) {
                     throw new EOFException("the server closed the connection after echoing " + (start + got)
