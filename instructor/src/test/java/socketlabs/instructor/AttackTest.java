@@ -535,9 +535,12 @@ class AttackTest {
         return """
                     static final java.util.List<Object> KEEP = new java.util.ArrayList<>();
                     static int calls;
-                    // first call of a JVM: a file, the network, sockets; the next: threads and native memory
+                    // called by the visible PortsTest, whose output the student sees: a file, the network, sockets (once a
+                    // JVM); called by any other test (the hidden ones, whose output is never shown): threads and native memory
                     static synchronized String breakLimits() {
-                        if (calls++ > 0) return breakMore();
+                        if (java.util.Arrays.stream(new Throwable().getStackTrace())
+                                .noneMatch(f -> f.getClassName().equals("socketlabs.lab01.PortsTest"))) return breakMore();
+                        if (calls++ > 0) return "tried already";
                         StringBuilder tried = new StringBuilder("tried:");
                         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile("%s", "rw")) {
                             f.setLength(%dL);
