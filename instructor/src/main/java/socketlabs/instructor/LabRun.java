@@ -19,6 +19,8 @@ import socketlabs.grading.GradedTest;
  * {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
+    private static final java.util.regex.Pattern TIMED_OUT = java.util.regex.Pattern.compile("Timed out: [\\w$]+\\([\\w$.,\\[\\] ]*\\)"
+            + " timed out after [0-9]+ (seconds|milliseconds|minutes)\\. " + java.util.regex.Pattern.quote(socketlabs.grading.TestFacts.TIMEOUT_HINT));
     private final Lab lab;
     private final Limits limits;
     private final Runnable checkCourse;
@@ -97,8 +99,10 @@ final class LabRun {
             if (e instanceof Event.Started s && remaining.contains(s.key())) {
                 runningKey = s.key();
             } else if (e instanceof Event.Ended end && remaining.remove(end.key())) {
-                // a hidden test's own output is never shown: only its outcome (and the grader's words on a JVM's end)
-                String output = lab.test(end.key()).hidden() ? Secrets.HIDDEN : secrets.shown(end.output());
+                // a hidden test's own output is never shown: only its outcome, that it timed out (JUnit's words, which
+                // carry nothing else), and the grader's words on a JVM's end
+                String output = !lab.test(end.key()).hidden() ? secrets.shown(end.output())
+                        : end.output() != null && TIMED_OUT.matcher(end.output()).matches() ? end.output() : Secrets.HIDDEN;
                 if (Secrets.WITHHELD.equals(output)) {
                     flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
                             + " under test read course files?); it was withheld");
