@@ -83,8 +83,10 @@ public final class ClassBenchmark {
                     seconds.get(l.lab())[which] += l.seconds();
                 }
                 total[which] += g.seconds();
-                System.out.printf("%s %s: %d/%d in %.1f s%n", student.getFileName(), which == 0 ? "sandboxed" : "unsandboxed",
-                        g.score(), g.maxScore(), g.seconds());
+                System.out.printf("%s %s: %d/%d in %.1f s (%s), load average %.2f%n", student.getFileName(),
+                        which == 0 ? "sandboxed" : "unsandboxed", g.score(), g.maxScore(), g.seconds(), g.labs().stream()
+                                .map(l -> String.format("%s %.1f s", l.lab(), l.seconds())).collect(java.util.stream.Collectors.joining(", ")),
+                        loadAverage());
             }
         }
         System.out.printf("%nbenchmark-class --compare: %d submissions (the reference solutions), each graded sandboxed and"
