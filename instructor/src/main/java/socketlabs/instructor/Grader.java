@@ -137,8 +137,13 @@ final class Grader {
                             + secrets.shownLines(errors), intake, start);
         }
         Fs.copyTree(lab.pristine("src/test/resources"), testClasses);
+        // the visible tests' JVMs, whose outputs the student sees, get no hidden test's class to read and encode
+        Path visibleTests = work.resolve("visible-test-classes");
+        Set<String> hidden = hiddenNames(lab);
+        Fs.copyTree(testClasses, visibleTests, p -> p.toString().endsWith(".class")
+                && hidden.contains(p.toString().replace('\\', '/').replaceAll("(\\$.*)?\\.class$", "")));
         LabRun run = new LabRun(lab, limits, this::checkTrusted, sandbox, runners.get(lab.deps()), secrets);
-        List<GradedTest> tests = run.run(work, classes, testClasses, intake.flags);
+        List<GradedTest> tests = run.run(work, classes, testClasses, visibleTests, intake.flags);
         if (tests == null) {
             return allFailed(lab, LabGrade.State.CHANGED_TESTS, EndWording.CHANGED_TESTS, null, intake, start);
         }
@@ -170,8 +175,7 @@ final class Grader {
      * their own sources, the visible tests' classes).
      */
     private Secrets secrets(Lab lab, Path studentSources, Path testClasses) {
-        Set<String> hiddenNames = Fs.files(lab.pristine("src/hidden/java"), ".java").stream()
-                .map(p -> Fs.rel(lab.pristine("src/hidden/java"), p).replaceAll("\\.java$", "")).collect(Collectors.toSet());
+        Set<String> hiddenNames = hiddenNames(lab);
         List<Path> secret = new ArrayList<>(Fs.files(lab.pristine("src/hidden/java"), ".java"));
         secret.addAll(Fs.files(course.root.resolve("solutions/src/main/java").resolve(Labs.packageDir(lab.name())), ".java"));
         List<Path> known = new ArrayList<>();
@@ -184,6 +188,12 @@ final class Grader {
             (hiddenNames.contains(name) ? secret : known).add(c);
         }
         return new Secrets(secret, known);
+    }
+
+    /** The hidden tests' top-level classes, as paths without ".class" (socketlabs/lab01/HiddenPortsTest). */
+    private static Set<String> hiddenNames(Lab lab) {
+        return Fs.files(lab.pristine("src/hidden/java"), ".java").stream()
+                .map(p -> Fs.rel(lab.pristine("src/hidden/java"), p).replaceAll("\\.java$", "")).collect(Collectors.toSet());
     }
 
     private void checkTrusted() {

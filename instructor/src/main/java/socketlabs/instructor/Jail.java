@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 /** One test JVM's sandbox: the paths bound into it, then its command. */
 final class Jail implements AutoCloseable {
+    /** The descriptor a sandboxed test JVM writes its events to (its standard output is only display text). */
+    static final int EVENTS_FD = 3;
     private final Sandbox sandbox;
     private final Map<Path, String> binds = new LinkedHashMap<>();
     private final boolean rawSockets;
@@ -49,11 +51,22 @@ final class Jail implements AutoCloseable {
 
     List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups) {
         List<String> cmd = new ArrayList<>();
+        if (sandbox.available()) {
+            // the results channel: descriptor 3 is the pipe the grader reads, and descriptor 1 joins standard error;
+            // no Java code can name descriptor 3 (no /proc, no /dev/fd), only the runner, which java.io is opened to
+            cmd.addAll(List.of("/bin/sh", "-c", "exec " + EVENTS_FD + ">&1 1>&2 && exec \"$@\"", "sh"));
+        }
         if (useCgroups) {
             group = sandbox.cgroups.create(Sandbox.memoryMegabytes(limits), Sandbox.tasks(limits));
             if (group != null) {
                 cmd.addAll(group.enter());
             }
+        }
+        if (sandbox.available() && sandbox.noexecTmp != null) {
+            // a tmpfs mounted noexec in a mount namespace of this JVM's own (it ends with it), bound as /tmp below
+            cmd.addAll(List.of(sandbox.unshare, "--mount", "--propagation", "private", "/bin/sh", "-c",
+                    "mount -t tmpfs -o size=" + Sandbox.TMP_MEGABYTES + "m,mode=1777,noexec,nosuid,nodev tmpfs \"$1\" && shift"
+                            + " && exec \"$@\"", "sh", sandbox.noexecTmp.toString()));
         }
         if (sandbox.prlimit != null) {
             cmd.addAll(List.of(sandbox.prlimit, "--as=" + Sandbox.addressSpaceMegabytes(limits) * 1024L * 1024L,
@@ -103,8 +116,12 @@ final class Jail implements AutoCloseable {
             Sandbox.parents(target, dirs, cmd);
             cmd.addAll(List.of("--ro-bind", target, target));
         }
-        cmd.addAll(List.of("--dev", "/dev", "--perms", "1777", "--size", String.valueOf(Sandbox.TMP_MEGABYTES * 1024L * 1024L),
-                "--tmpfs", Sandbox.TMP));
+        cmd.addAll(List.of("--dev", "/dev"));
+        if (sandbox.noexecTmp != null) {
+            cmd.addAll(List.of("--bind", sandbox.noexecTmp.toString(), Sandbox.TMP));
+        } else {
+            cmd.addAll(List.of("--perms", "1777", "--size", String.valueOf(Sandbox.TMP_MEGABYTES * 1024L * 1024L), "--tmpfs", Sandbox.TMP));
+        }
         Sandbox.parents(Sandbox.INSIDE + "/x", dirs, cmd);
         for (Map.Entry<Path, String> b : binds.entrySet()) {
             cmd.addAll(List.of("--ro-bind", b.getKey().toString(), b.getValue()));

@@ -1,6 +1,7 @@
 package socketlabs.instructor;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import socketlabs.grading.GradedTest;
  * {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
+    private static final java.util.regex.Pattern TIMED_OUT = java.util.regex.Pattern.compile("Timed out: [\\w$]+\\([\\w$.,\\[\\] ]*\\)"
+            + " timed out after [0-9]+ (seconds|milliseconds|minutes)\\. " + java.util.regex.Pattern.quote(socketlabs.grading.TestFacts.TIMEOUT_HINT));
     private final Lab lab;
     private final Limits limits;
     private final Runnable checkCourse;
@@ -38,9 +41,9 @@ final class LabRun {
     }
 
     /** The catalogue's tests with their outcomes, or null when the code under test changed the compiled tests. */
-    List<GradedTest> run(Path work, Path classes, Path testClasses, List<String> flags) {
+    List<GradedTest> run(Path work, Path classes, Path testClasses, Path visibleTestClasses, List<String> flags) {
         this.flags = flags;
-        Integrity compiled = Integrity.of(List.of(classes, testClasses));
+        Integrity compiled = Integrity.of(List.of(classes, testClasses, visibleTestClasses));
         Path dir = work.resolve("run");
         Path tmp = work.resolve("tmp");
         Fs.mkdirs(dir);
@@ -64,10 +67,14 @@ final class LabRun {
                 TestJvm.Outcome o;
                 boolean memoryLimit;
                 try (Jail jail = new Jail(sandbox, usesNativeCode(lab))) {
-                    List<String> cmd = command(jail, classes, testClasses, tmp);
+                    // a hidden test class needs the hidden classes; a visible one gets the visible ones only
+                    boolean visible = Files.isRegularFile(visibleTestClasses.resolve(testClass.replaceAll("\\$.*", "")
+                            .replace('.', '/') + ".class"));
+                    List<String> cmd = command(jail, classes, visible ? visibleTestClasses : testClasses, tmp);
                     cmd.add(testClass);
                     cmd.addAll(config);
-                    o = TestJvm.run(jail.command(cmd, limits), dir, first ? "*" : String.join("\t", remaining), limitMillis);
+                    o = TestJvm.run(jail.command(cmd, limits), dir, first ? "*" : String.join("\t", remaining), limitMillis,
+                            sandbox.available() ? Jail.EVENTS_FD : null);
                     memoryLimit = jail.memoryLimitHit();
                 }
                 checkCourse.run();
@@ -92,7 +99,10 @@ final class LabRun {
             if (e instanceof Event.Started s && remaining.contains(s.key())) {
                 runningKey = s.key();
             } else if (e instanceof Event.Ended end && remaining.remove(end.key())) {
-                String output = secrets.shown(end.output());
+                // a hidden test's own output is never shown: only its outcome, that it timed out (JUnit's words, which
+                // carry nothing else), and the grader's words on a JVM's end
+                String output = !lab.test(end.key()).hidden() ? secrets.shown(end.output())
+                        : end.output() != null && TIMED_OUT.matcher(end.output()).matches() ? end.output() : Secrets.HIDDEN;
                 if (Secrets.WITHHELD.equals(output)) {
                     flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
                             + " under test read course files?); it was withheld");
@@ -145,12 +155,52 @@ final class LabRun {
                 "-Duser.home=" + (inside ? Sandbox.TMP : System.getProperty("user.home")),
                 "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-SYSTEM,ALL-MODULE-PATH",
                 "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));
+        Path jna = inside && usesNativeCode(lab) ? jnaLibrary(lab) : null;
+        if (jna != null) {
+            // the sandbox's /tmp is noexec, so JNA cannot unpack its library there and load it: it loads this copy
+            cmd.addAll(List.of("-Djna.boot.library.path=" + jail.readOnly(jna, "jna-native"), "-Djna.nounpack=true"));
+        }
+        if (inside) {
+            // the runner alone may name its results descriptor (TestRunner.inherited); the tests' unnamed module may not
+            cmd.addAll(List.of("--add-opens", "java.base/java.io=" + RunnerModule.NAME));
+        }
         if (Runtime.version().feature() >= 24) {
             // native code only where the lab's provided code needs it (JNA); its use by the student's code is the policy's to catch
             cmd.add(usesNativeCode(lab) ? "--enable-native-access=ALL-UNNAMED" : "--illegal-native-access=deny");
         }
         cmd.addAll(List.of("-m", RunnerModule.MAIN, "run", String.valueOf(limits.maxThreads()), tests));
         return cmd;
+    }
+
+    private static final Map<Path, Path> JNA_LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The folder of JNA's native library for this machine, unpacked once from the lab's JNA jar; null if it has none. */
+    private static Path jnaLibrary(Lab lab) {
+        Path jar = lab.deps().stream().filter(p -> p.getFileName().toString().startsWith("jna-")).findFirst().orElseThrow();
+        return JNA_LIBRARIES.computeIfAbsent(jar, j -> {
+            String arch = System.getProperty("os.arch");
+            String entry = "com/sun/jna/linux-" + (arch.equals("amd64") || arch.equals("x86_64") ? "x86-64" : arch) + "/libjnidispatch.so";
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(j.toFile())) {
+                java.util.zip.ZipEntry e = z.getEntry(entry);
+                if (e == null) {
+                    return null;
+                }
+                Path dir = Files.createTempDirectory("socketlabs-jna-");
+                Path lib = dir.resolve("libjnidispatch.so");
+                try (java.io.InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, lib);
+                }
+                // read by the sandbox's own uid
+                dir.toFile().setReadable(true, false);
+                dir.toFile().setExecutable(true, false);
+                lib.toFile().setReadable(true, false);
+                lib.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                return dir;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
     }
 
     private void failAll(Set<String> keys, String output) {

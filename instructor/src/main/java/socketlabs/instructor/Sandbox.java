@@ -62,9 +62,13 @@ final class Sandbox {
     final Cgroups cgroups;
     final Path jdk;
     final List<String> jdkLinks;
+    final String unshare;
+    /** An empty folder a noexec tmpfs is mounted on for each JVM (in its own mount namespace), or null: a plain tmpfs. */
+    Path noexecTmp;
 
     private Sandbox(String missing, boolean root, String bwrap, String setpriv, String prlimit, Cgroups cgroups,
                     Path jdk, List<String> jdkLinks) {
+        this.unshare = root ? which("unshare") : null;
         this.missing = missing;
         this.root = root;
         this.bwrap = bwrap;
@@ -118,14 +122,12 @@ final class Sandbox {
                     root, null, null, prlimit, cgroups, jdk, List.of());
         }
         Sandbox s = new Sandbox(null, root, bwrap, setpriv, prlimit, cgroups, jdk, absoluteLinks(jdk));
-        // the proof that it works here: a JVM that starts in it
-        List<String> cmd = new Jail(s, false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
-                Limits.DEFAULT, false);
-        String out;
-        try {
-            out = Processes.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
-        } catch (RuntimeException e) {
-            out = e.getMessage();
+        // /tmp noexec where the grader may mount (root, util-linux's unshare and mount); a plain tmpfs otherwise
+        s.noexecTmp = s.unshare != null && which("mount") != null ? emptyFolder() : null;
+        String out = startsJvm(s);
+        if ((out == null || !out.contains("version")) && s.noexecTmp != null) {
+            s.noexecTmp = null;
+            out = startsJvm(s);
         }
         if (out == null || !out.contains("version")) {
             return new Sandbox("bubblewrap could not start a JVM here (a container that forbids namespaces?): "
@@ -133,6 +135,27 @@ final class Sandbox {
                     root, null, null, prlimit, cgroups, jdk, List.of());
         }
         return s;
+    }
+
+    /** What a JVM printed when started in this sandbox with -version (the proof that it works here). */
+    private static String startsJvm(Sandbox s) {
+        List<String> cmd = new Jail(s, false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
+                Limits.DEFAULT, false);
+        try {
+            return Processes.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Path emptyFolder() {
+        try {
+            Path d = Files.createTempDirectory("socketlabs-sandbox-tmp-");
+            d.toFile().deleteOnExit();
+            return d;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One sentence for the top of every report. */
@@ -143,8 +166,9 @@ final class Sandbox {
                     + " applied. Do not trust these results for code you have not read.";
         }
         return "Sandboxed (bubblewrap): each test JVM ran " + (root ? "as an unprivileged uid of its own" : "as the grader's user")
-                + " in its own PID, network (loopback only), IPC and UTS namespaces, with no /proc and a read-only view of the"
-                + " JDK, the compiled classes and the jars; kernel limits: " + kernelLimits(limits) + ".";
+                + " in its own PID, network (loopback only), IPC and UTS namespaces, with no /proc, a read-only view of the"
+                + " JDK, the compiled classes and the jars, and its results on a descriptor the code under test cannot name;"
+                + " kernel limits: " + kernelLimits(limits) + ".";
     }
 
     /** The limits the kernel enforces on one test JVM, as the report states them. */
@@ -160,7 +184,7 @@ final class Sandbox {
         }
         out.add(OPEN_FILES + " open files");
         out.add("files of at most " + FILE_MEGABYTES + " MB");
-        out.add("a writable /tmp of " + TMP_MEGABYTES + " MB");
+        out.add("a writable /tmp of " + TMP_MEGABYTES + " MB" + (noexecTmp != null ? ", noexec" : ""));
         out.add(cpuSeconds(limits) + " s of CPU");
         return String.join(", ", out);
     }

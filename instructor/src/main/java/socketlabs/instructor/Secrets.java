@@ -23,6 +23,7 @@ final class Secrets {
     static final int MAX_OUTPUT = 4000;
     static final String WITHHELD = "[withheld by the grader: this output carried text of the course's hidden tests or"
             + " reference solutions]";
+    static final String HIDDEN = "[a hidden test: its details are not shown]";
     private static final long BASE = 1_000_003L;
 
     private final Set<Long> secret = new HashSet<>();

@@ -60,6 +60,11 @@ final class TestJvm {
 
     /** Runs one test JVM ({@code command}, from {@link #command}) to its end or to {@code timeoutMillis}. */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis) {
+        return run(command, dir, selection, timeoutMillis, null);
+    }
+
+    /** As {@link #run(List, Path, String, long)}, the JVM writing its events to descriptor {@code eventsFd} (null: stdout). */
+    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, Integer eventsFd) {
         byte[] key = Channel.newKey();
         Channel channel = new Channel(key);
         List<Event> events = new ArrayList<>();
@@ -79,7 +84,8 @@ final class TestJvm {
         err.start();
         boolean timedOut = false;
         try (OutputStream in = p.getOutputStream()) {
-            in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n" + (eventsFd == null ? "" : eventsFd)
+                    + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the JVM died at once; its outcome says so
         }

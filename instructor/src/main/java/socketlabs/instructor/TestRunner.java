@@ -31,13 +31,15 @@ import socketlabs.grading.TestRecorder;
 /**
  * The main class of a grading test JVM, started by the grader with the lab's test classpath. It
  * reads its channel key from standard input before any test or student class is loaded, then
- * reports each test over the signed {@link Channel} on standard output. Student code's own
- * printing goes to standard error, which the grader keeps only as a diagnostic.
+ * reports each test over the signed {@link Channel}: on a descriptor of its own in the sandbox
+ * (which no code under test can name), on standard output elsewhere. Student code's own printing
+ * goes to standard error, which the grader keeps only as a diagnostic.
  *
  * <pre>
  * TestRunner list CLASS...                              the graded tests of these classes
  * TestRunner run MAX_THREADS TEST_CLASSES_DIR CLASS [junit.key=value ...]
- * stdin: line 1 the key (Base64); line 2 "*" for the whole class, or the test keys to run, tab-separated
+ * stdin: line 1 the key (Base64); line 2 "*" for the whole class, or the test keys to run, tab-separated;
+ *        line 3 the descriptor to write events to (in the sandbox: {@link Jail#EVENTS_FD}), or nothing for standard output
  * </pre>
  */
 public final class TestRunner {
@@ -50,16 +52,18 @@ public final class TestRunner {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         byte[] key = Base64.getDecoder().decode(String.valueOf(in.readLine()).trim());
         String selection = String.valueOf(in.readLine()).trim();
+        String eventsFd = String.valueOf(in.readLine()).trim();
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        PrintStream events = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream events = new PrintStream(new FileOutputStream(eventsFd.matches("[0-9]+") ? inherited(Integer.parseInt(eventsFd))
+                : FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Channel channel = new Channel(key);
         Arrays.fill(key, (byte) 0);
         // the grading module's own listener stays out: JUnit reads this when the launcher is made, not
         // from the request (it would write result files and hold a System.exit, which the grader reports itself)
         System.setProperty(QUIET_LISTENERS[0], QUIET_LISTENERS[1]);
-        // the key stops forged lines from the code under test's own printing; code in this same JVM
-        // could still reach it (reflection, a heap walk), which the signature alone cannot prevent
+        // the key stops forged lines from the code under test's own printing; code in this same JVM could still
+        // reach it (a heap dump), which is why, in the sandbox, the events go where that code cannot write at all
         Consumer<Event> emit = event -> {
             synchronized (events) {
                 events.print("\n" + channel.sign(event.toJson()) + "\n");
@@ -79,6 +83,22 @@ public final class TestRunner {
         }
         emit.accept(new Event.Done());
         Runtime.getRuntime().halt(0); // student threads and shutdown hooks must not hold the JVM
+    }
+
+    /**
+     * A descriptor the grader left open for this JVM (the sandbox's results channel). Java has no public way to
+     * name one, which is the point: only this module, to which the grader opens java.io, can.
+     */
+    private static FileDescriptor inherited(int fd) {
+        try {
+            FileDescriptor d = new FileDescriptor();
+            java.lang.reflect.Field f = FileDescriptor.class.getDeclaredField("fd");
+            f.setAccessible(true);
+            f.setInt(d, fd);
+            return d;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("the grader's results descriptor " + fd + " cannot be opened: " + e, e);
+        }
     }
 
     private static void list(List<String> classes, Consumer<Event> emit) {

@@ -78,6 +78,12 @@ class AttackTest {
                 "forge(new String[] {" + keys + "});\nthrow new IllegalStateException(\"forged\");"), FORGE_UNSAFE);
         Fixtures.addToPorts(Fixtures.classifyBody(Fixtures.starter(subs.resolve("procmem")),
                 "forge(new String[] {" + keys + "});\nthrow new IllegalStateException(\"forged\");"), FORGE_PROC);
+        Fixtures.addToPorts(Fixtures.classifyBody(Fixtures.starter(subs.resolve("heapdump")),
+                "forge(new String[] {" + keys + "});\nthrow new IllegalStateException(\"forged\");"), FORGE_HEAP);
+        Fixtures.addToPorts(Fixtures.classifyBody(Fixtures.starter(subs.resolve("encoder")),
+                "throw new IllegalStateException(encodedLeak());"), ENCODED_LEAK);
+        Fixtures.addToPorts(Fixtures.classifyBody(Fixtures.starter(subs.resolve("execer")),
+                "throw new IllegalStateException(execFromTmp());"), EXEC_FROM_TMP);
         Fixtures.addToPorts(Fixtures.classifyBody(Fixtures.starter(subs.resolve("leaker")),
                 "throw new IllegalStateException(leak());"), LEAK);
         Fixtures.addToPorts(Fixtures.beforeClassify(Fixtures.solution(subs.resolve("zed")), "Daemon.start();"),
@@ -127,6 +133,34 @@ class AttackTest {
     @DisplayName("forging results with the key read from /proc/self/mem earns what the code earns (nothing)")
     void forgingThroughProcFails() {
         assertEquals(0, score("procmem"), report("procmem"));
+    }
+
+    @Test
+    @DisplayName("forging results with the key found in a heap dump earns what the code earns (nothing): stdout is no channel")
+    void forgingThroughHeapDumpFails() {
+        assertEquals(0, score("heapdump"), report("heapdump"));
+        assertTrue(report("heapdump").contains("HotSpotDiagnosticMXBean"), "the policy names what the code used: " + report("heapdump"));
+    }
+
+    @Test
+    @DisplayName("a hidden test's compiled class, read and Base64-encoded by the code, shows nowhere in the feedback")
+    void encodedLeaksShowNothing() {
+        String shown = report("encoder") + tests("encoder").stream().map(t -> String.valueOf(t.get("output")))
+                .collect(Collectors.joining("\n"));
+        assertTrue(shown.contains("encoded leak"), "the leaking code ran: " + shown);
+        assertFalse(shown.contains("encoded leak: found"), "the feedback shows a hidden test's class, encoded: " + shown);
+        assertFalse(java.util.regex.Pattern.compile("[A-Za-z0-9+/]{200}").matcher(shown).find(),
+                "the feedback shows a long run of Base64: " + shown);
+    }
+
+    @Test
+    @DisplayName("a program the code writes to /tmp cannot be run, directly or through the dynamic loader (noexec)")
+    void execFromTmpIsDenied() {
+        Assumptions.assumeTrue(Sandbox.detect().noexecTmp != null, "the sandbox's /tmp is noexec only where the grader runs as root");
+        String tried = tried(report("execer"), "exec tried:");
+        assertTrue(tried.contains("direct: denied"), tried);
+        assertFalse(tried.contains("loader: ran"), tried);
+        assertEquals(0, score("execer"), report("execer"));
     }
 
     @Test
@@ -328,6 +362,95 @@ class AttackTest {
                     }
                 }""";
 
+    // the issue's forgery once more, with the key found in a heap dump (jdk.management's HotSpotDiagnosticMXBean):
+    // HMAC's inner pad is a byte[64] holding the key XOR 0x36, then 32 bytes of 0x36; lines signed with each key
+    // found are written to the JVM's standard output, as the runner's own events once were
+    static final String FORGE_HEAP = """
+                static void forge(String[] keys) {
+                    try {
+                        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "heap-" + System.nanoTime() + ".hprof");
+                        java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                                .dumpHeap(file.toString(), true);
+                        byte[] d = java.nio.file.Files.readAllBytes(file);
+                        java.nio.file.Files.delete(file);
+                        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+                        for (int i = 0; i + 5 + 64 <= d.length; i++) {
+                            if (d[i] != 0 || d[i + 1] != 0 || d[i + 2] != 0 || d[i + 3] != 64 || d[i + 4] != 8) continue;
+                            boolean pad = true;
+                            for (int j = 32; j < 64 && pad; j++) pad = d[i + 5 + j] == 0x36;
+                            if (!pad) continue;
+                            byte[] k = new byte[32];
+                            for (int j = 0; j < 32; j++) k[j] = (byte) (d[i + 5 + j] ^ 0x36);
+                            found.add(java.util.Base64.getEncoder().encodeToString(k));
+                        }
+                        java.io.FileOutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                        long seq = 1_000_000;
+                        for (String key : found) {
+                            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(key), "HmacSHA256"));
+                            for (String k : keys) {
+                                String json = "{\\"e\\":\\"end\\",\\"key\\":\\"" + k + "\\",\\"status\\":\\"passed\\",\\"output\\":\\"\\"}";
+                                String body = (seq++) + " " + java.util.Base64.getEncoder().encodeToString(json.getBytes());
+                                String sig = java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes()));
+                                out.write(("\\n#grading " + body + " " + sig + "\\n").getBytes());
+                            }
+                        }
+                        out.flush();
+                        if (found.isEmpty()) throw new IllegalStateException("no key in the heap dump");
+                    } catch (Throwable e) {
+                        throw new IllegalStateException("the forgery failed: " + e, e);
+                    }
+                }""";
+
+    // a hidden test's compiled class, found as a resource or on the class path, Base64-encoded (which no scan for
+    // course text recognises) and thrown a piece at a time as the message of each test that calls classify
+    static final String ENCODED_LEAK = """
+                static int pieces;
+                static synchronized String encodedLeak() {
+                    byte[] found = null;
+                    try (java.io.InputStream in = Ports.class.getResourceAsStream("HiddenPortsTest.class")) {
+                        if (in != null) found = in.readAllBytes();
+                    } catch (java.io.IOException e) { }
+                    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                        java.nio.file.Path klass = java.nio.file.Path.of(e).resolve("socketlabs/lab01/HiddenPortsTest.class");
+                        if (found == null && java.nio.file.Files.isRegularFile(klass)) {
+                            try { found = java.nio.file.Files.readAllBytes(klass); } catch (java.io.IOException x) { }
+                        }
+                    }
+                    if (found == null) return "encoded leak: nothing found";
+                    String all = java.util.Base64.getEncoder().encodeToString(found);
+                    int from = Math.min(all.length(), 2000 * pieces++);
+                    return "encoded leak: found HiddenPortsTest.class (" + found.length + " bytes): "
+                            + all.substring(from, Math.min(all.length(), from + 2000));
+                }""";
+
+    // a program written to the writable /tmp (a copy of the JDK's java, which runs in the sandbox), made executable
+    // and run: directly, and through the dynamic loader (which maps the file itself and needs no exec permission)
+    static final String EXEC_FROM_TMP = """
+                static String execFromTmp() {
+                    StringBuilder tried = new StringBuilder("exec tried:");
+                    java.nio.file.Path copy = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "prog-" + System.nanoTime());
+                    try {
+                        java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java"), copy);
+                        copy.toFile().setExecutable(true);
+                    } catch (java.io.IOException e) { return tried + " copy failed: " + e + ";"; }
+                    try {
+                        Process p = new ProcessBuilder(copy.toString(), "-version").redirectErrorStream(true).start();
+                        p.getInputStream().readAllBytes();
+                        tried.append(" direct: ran (exit ").append(p.waitFor()).append(");");
+                    } catch (Exception e) { tried.append(" direct: denied (").append(e.getMessage()).append(");"); }
+                    for (String loader : new String[] {"/lib64/ld-linux-x86-64.so.2", "/lib/ld-linux-aarch64.so.1"}) {
+                        if (!new java.io.File(loader).exists()) continue;
+                        try {
+                            Process p = new ProcessBuilder(loader, copy.toString(), "-version").redirectErrorStream(true).start();
+                            String out = new String(p.getInputStream().readAllBytes());
+                            p.waitFor();
+                            tried.append(out.contains("version") ? " loader: ran;" : " loader: denied (" + out.strip() + ");");
+                        } catch (Exception e) { tried.append(" loader: denied (").append(e.getMessage()).append(");"); }
+                    }
+                    return tried.toString();
+                }""";
+
     // the course found from java.class.path; a hidden test's source, a reference solution and a hidden test's
     // compiled class thrown as the message of a visible test's failure
     static final String LEAK = """
@@ -412,9 +535,12 @@ class AttackTest {
         return """
                     static final java.util.List<Object> KEEP = new java.util.ArrayList<>();
                     static int calls;
-                    // first call of a JVM: a file, the network, sockets; the next: threads and native memory
+                    // called by the visible PortsTest, whose output the student sees: a file, the network, sockets (once a
+                    // JVM); called by any other test (the hidden ones, whose output is never shown): threads and native memory
                     static synchronized String breakLimits() {
-                        if (calls++ > 0) return breakMore();
+                        if (java.util.Arrays.stream(new Throwable().getStackTrace())
+                                .noneMatch(f -> f.getClassName().equals("socketlabs.lab01.PortsTest"))) return breakMore();
+                        if (calls++ > 0) return "tried already";
                         StringBuilder tried = new StringBuilder("tried:");
                         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile("%s", "rw")) {
                             f.setLength(%dL);

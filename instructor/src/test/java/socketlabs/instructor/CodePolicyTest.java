@@ -88,12 +88,15 @@ class CodePolicyTest {
     @Test
     @DisplayName("each attack of the attack tests is stopped by a rule that fails the lab")
     void attacksFailTheLab() {
-        for (String attack : List.of(AttackTest.FORGE_UNSAFE, AttackTest.FORGE_PROC)) {
+        for (String attack : List.of(AttackTest.FORGE_UNSAFE, AttackTest.FORGE_PROC, AttackTest.FORGE_HEAP, AttackTest.EXEC_FROM_TMP)) {
             List<String> found = findings("Attack", "class Attack {\n" + attack + "\n}\n");
             assertTrue(failing(found), found.toString());
         }
         List<String> crypto = findings("Attack", "class Attack {\n" + AttackTest.FORGE_PROC + "\n}\n");
         assertTrue(crypto.contains("socketlabs.lab01.Attack.forge uses javax.crypto (the grader's results are signed)"), crypto.toString());
+        List<String> heap = findings("Attack", "class Attack {\n" + AttackTest.FORGE_HEAP + "\n}\n");
+        assertTrue(heap.stream().anyMatch(f -> f.startsWith("socketlabs.lab01.Attack.forge uses the JVM's management interfaces")),
+                heap.toString());
         List<String> processes = findings("Spawn", """
                 class Spawn {
                     static void go() throws Exception { new ProcessBuilder("java").start(); }
