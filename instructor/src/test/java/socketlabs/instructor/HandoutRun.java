@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class HandoutRun {
     // the programs a guide's command starts with: a line of a code block that starts with one is a command
-    private static final Pattern PROGRAM = Pattern.compile("^(?:\\(|\\./\\S|(?:mvnw|mvn|java|javac|jshell|sudo|nc|ncat|ss|curl|wget"
+    private static final Pattern PROGRAM = Pattern.compile("^\\(?(?:\\./\\S|(?:mvnw|mvn|java|javac|jshell|sudo|for|nc|ncat|ss|curl|wget"
             + "|cat|grep|tshark|tcpdump|socat|nmap|git|cd|cp|mv|rm|ls|printf|echo|head|tail|seq|cmp|diff|wc|ping|bash|sh"
             + "|setcap|sysctl|strace|python3|unshare|editcap|iptables|ip|getent|kill|chmod)(?:\\s|$))");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
@@ -30,6 +30,8 @@ final class HandoutRun {
 
     /** The commands of the guides that no test can run unattended, each with the reason. */
     static final Map<String, String> NOT_RUN = Map.of(
+            "sudo lab04-raw/fixtures/record.sh", "needs root (tcpdump on lo), and records the lab's test fixtures anew",
+            "sudo lab04-raw/fixtures/record.sh any snap", "needs root (tcpdump on lo), and records the lab's test fixtures anew",
             "sudo ./mvnw test -pl lab04-raw -am", "needs root (raw sockets); the same build without sudo runs here",
             "sudo tcpdump -i lo -n icmp", "needs root, and captures until Ctrl-C",
             "nc -l 127.0.0.1 7007", "a TCP server that runs until Ctrl-C, in a terminal of its own",
