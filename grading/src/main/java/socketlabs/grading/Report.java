@@ -80,7 +80,7 @@ public final class Report {
             }
             if (testClasses != null && hasTests(testClasses) && !"pass".equals(expect)) {
                 return title + ": the report step ran before the tests (nothing was recorded, yet " + testClasses
-                        + " holds compiled tests). In the lab's pom.xml, list maven-surefire-plugin before"
+                        + " holds compiled tests). In the lab's pom.xml, list maven-failsafe-plugin (which runs a lab's tests) before"
                         + " exec-maven-plugin, as every lab's pom does.";
             }
             System.out.println(words.get("report.no.tests", title, dir));

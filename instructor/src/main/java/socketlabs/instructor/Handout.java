@@ -40,7 +40,10 @@ public final class Handout {
     // what in a handout's guides and scripts works only in the instructor's copy
     private static final java.util.regex.Pattern INSTRUCTOR_MATERIAL = java.util.regex.Pattern.compile(
             "solutions/target|-pl solutions|src/hidden|-Pbench|" + java.util.regex.Pattern.quote(INSTRUCTOR_ONLY));
-    static final String STUDENT_JVM_CONFIG = "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire.SurefireMojo=off\n";
+    // the labs' graded tests run in failsafe (the parent pom says why): its failure list would repeat every
+    // message the table prints, and surefire's "Tests are skipped." (its run is off in a lab) would mislead
+    static final String STUDENT_JVM_CONFIG = "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.failsafe.IntegrationTestMojo=off\n"
+            + "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire.SurefireMojo=off\n";
     private static final int MIN_LEAK_LINE = 16;
     private static final int LEAK_RUN = 3;
     /** The languages a handout's student text comes in; the first is the default. */
@@ -93,8 +96,10 @@ public final class Handout {
         modules.add("grading");
         modules.addAll(labs);
         Fs.write(out.resolve("pom.xml"), Course.rewritePom(course.pom(), modules));
-        // grading/README.md is the instructor's guide to the grading pipeline (hidden tests, starter check)
-        Fs.copyTree(course.root.resolve("grading"), out.resolve("grading"), rel -> rel.startsWith("target") || rel.toString().equals("README.md"));
+        // grading/README.md is the instructor's guide to the grading pipeline (hidden tests, starter check);
+        // grading's own tests check the pipeline, not a student's work, and would slow every student's run
+        Fs.copyTree(course.root.resolve("grading"), out.resolve("grading"), rel -> rel.startsWith("target")
+                || rel.startsWith("src/test") || rel.toString().equals("README.md"));
         for (String lab : labs) {
             Fs.copyTree(course.lab(lab), out.resolve(lab), rel -> LAB_SKIP.stream().anyMatch(s -> rel.startsWith(s)));
             for (Path guide : Fs.files(out.resolve(lab), ".md")) {
@@ -112,7 +117,7 @@ public final class Handout {
             }
         }
         Fs.copyTree(course.root.resolve(".mvn"), out.resolve(".mvn"));
-        // surefire's own failure list would repeat every message that the score table prints once
+        // failsafe's own failure list would repeat every message that the score table prints once
         Fs.write(out.resolve(".mvn/jvm.config"), STUDENT_JVM_CONFIG);
         out.resolve("mvnw").toFile().setExecutable(true);
         String english = readme("README.md", "README.md", labs);

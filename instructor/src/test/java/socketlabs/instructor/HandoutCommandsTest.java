@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,13 +15,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A handout has only what works in it: every command its guides give resolves in the handout
  * (the files and folders it names exist, the Maven modules it names are modules of the handout's
- * pom, no tool of the instructor's copy), and no instructor-only passage, folder or script is left.
- * Reads files only; the commands' Maven builds are what {@code cd OUT && ./mvnw -o test} runs.
+ * pom, no tool of the instructor's copy), no instructor-only passage, folder or script is left,
+ * no link leads to a heading the handout left out, and every command of the guides' code blocks
+ * runs ({@link HandoutRun}: the Maven builds offline, the lab's programs, the system tools) or is
+ * listed there with the reason it cannot run unattended.
  */
 @DisplayName("every command in a handout's guides works in the handout")
 class HandoutCommandsTest {
@@ -105,6 +109,102 @@ class HandoutCommandsTest {
             assertFalse(Files.exists(out.resolve(lab).resolve("instructor")), lab + "/instructor is the instructor's");
             assertFalse(Fs.read(out.resolve(lab).resolve("README.md")).contains(Handout.INSTRUCTOR_ONLY), lab);
         }
+    }
+
+    @Test
+    @DisplayName("every command of a handout's guides (English and Korean) runs in the handout and exits 0, or is listed with the reason it cannot run unattended")
+    @Timeout(1800) // nine Maven builds of the handout, each under its own limit
+    void everyCommandRuns() {
+        Course course = Fixtures.course();
+        Path out = tmp.resolve("run");
+        Handout.write(course, course.labs(), out, false);
+        Path korean = tmp.resolve("run-ko");
+        Handout.write(course, course.labs(), korean, false, "ko");
+        List<HandoutRun.Command> commands = new ArrayList<>(HandoutRun.commands(out));
+        Set<String> seen = commands.stream().map(HandoutRun.Command::text).collect(Collectors.toCollection(HashSet::new));
+        HandoutRun.commands(korean).stream().filter(c -> seen.add(c.text())).forEach(commands::add);
+        assertTrue(commands.stream().filter(HandoutRun.Command::mavenTest).count() > course.labs().size(),
+                "the guides' test commands are found: " + commands);
+        // the builds that run the tests first, on the untouched starter (every graded test fails fast, the build
+        // passes); then the rest in the guides' order, on the reference solution, as a student who did the work runs them
+        List<HandoutRun.Command> order = new ArrayList<>(commands.stream().filter(HandoutRun.Command::mavenTest).toList());
+        commands.stream().filter(c -> !c.mavenTest()).forEach(order::add);
+        List<String> failures = new ArrayList<>();
+        boolean solved = false;
+        int n = 0;
+        for (HandoutRun.Command c : order) {
+            String reason = HandoutRun.NOT_RUN.get(c.text());
+            if (reason != null) {
+                System.out.println("not run: " + c.guide() + ": " + c.text() + "  (" + reason + ")");
+                continue;
+            }
+            if (!c.mavenTest() && !solved) {
+                Fixtures.solution(out, course.labs());
+                touchSources(out, course.labs()); // copied with their old dates, they would look older than the starter's classes
+                solved = true;
+            }
+            HandoutRun.Outcome o = HandoutRun.run(out, c, tmp.resolve("command-" + (++n) + ".log"));
+            String what = c.guide() + ": `" + c.text() + "` ";
+            if (o.status() != 0) {
+                failures.add(what + (o.status() < 0 ? "did not end within its time limit (a server? list it in HandoutRun.NOT_RUN"
+                        + " with the reason)" : "exited " + o.status()) + "; its output ends:\n" + HandoutRun.tail(o.output(), 40));
+            } else if (c.mavenTest() && !o.output().contains(socketlabs.grading.Results.RESULTS_FILE)) {
+                failures.add(what + "printed no score table; its output ends:\n" + HandoutRun.tail(o.output(), 40));
+            }
+        }
+        assertEquals("", String.join("\n\n", failures));
+        Set<String> stale = new java.util.TreeSet<>(HandoutRun.NOT_RUN.keySet());
+        stale.removeAll(seen);
+        assertEquals(Set.of(), stale, "commands listed in HandoutRun.NOT_RUN that no guide gives any more");
+    }
+
+    private static void touchSources(Path handout, List<String> labs) {
+        java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
+        for (String lab : labs) {
+            for (Path f : Fs.files(handout.resolve(lab).resolve("src/main/java"), ".java")) {
+                try {
+                    Files.setLastModifiedTime(f, now);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a guide's commands are the command lines of its code blocks, comments and prompts taken off; output and diagrams are not")
+    void commandsOfAGuide() {
+        String guide = "text `./mvnw inline`\n\n```\n./mvnw test -pl lab01-ports -am      # one lab\nserver   client\n(listening: SYNs)\n"
+                + "ss -tn 'sport = :7007'   # both ends\n```\n\n```\n$ cat /proc/x\n32768\t60999\n```\n\n"
+                + "```\n[skipped] Task 5 (sudo ./mvnw test)\n    run as root (sudo ./mvnw test -pl lab04-raw -am)\n```\n"
+                + "```\n(for i in $(seq 3); do echo $i; done) | nc -u -w1 127.0.0.1 9000\n```\n";
+        assertEquals(List.of("./mvnw test -pl lab01-ports -am", "ss -tn 'sport = :7007'", "cat /proc/x",
+                "(for i in $(seq 3); do echo $i; done) | nc -u -w1 127.0.0.1 9000"), HandoutRun.commands(guide));
+    }
+
+    @Test
+    @DisplayName("no link of a handout's guides (English and Korean) leads to a file or heading the handout does not have")
+    void noDeadLinks() {
+        Course course = Fixtures.course();
+        for (String lang : Handout.LANGUAGES) {
+            Path out = tmp.resolve("links-" + lang);
+            Handout.write(course, course.labs(), out, false, lang);
+            assertEquals("", String.join("\n", GuideLinks.dead(out)), "the " + lang + " handout");
+        }
+    }
+
+    @Test
+    @DisplayName("the link check finds a contents link to a section the handout left out")
+    void linkCheckFindsALeftOutSection() {
+        Path dir = tmp.resolve("guides");
+        Fixtures.write(dir.resolve("README.md"), "# Lab\n\n[tasks](#the-tasks) · [bench](#benchmark) · [Korean](README.ko.md#과제-1--에코)"
+                + " · [gone](missing.md)\n\n## The tasks\n\n```\n## not a heading\n```\n");
+        Fixtures.write(dir.resolve("README.ko.md"), "# 실습\n\n## 과제 1 · 에코\n");
+        List<String> dead = GuideLinks.dead(dir);
+        assertEquals(2, dead.size(), dead.toString());
+        assertTrue(dead.get(0).contains("[#benchmark]") && dead.get(1).contains("missing.md"), dead.toString());
+        assertEquals("task-1--echo-server-and-client-32-points", GuideLinks.slug("Task 1 · Echo server and client (32 points)"));
+        assertEquals("the-test-peers-misbehaving-on-purpose", GuideLinks.slug("The test peers: misbehaving on purpose"));
     }
 
     @Test

@@ -35,6 +35,7 @@ class HandoutTest {
                 "README.md", ".github/workflows/grade.yml", ".github/ScoreTable.java")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        assertFalse(Files.exists(out.resolve("grading/src/test")), "grading's own tests check the pipeline, not the students' work");
         assertFalse(Files.exists(out.resolve("solutions")));
         assertFalse(Files.exists(out.resolve("instructor")));
         String pom = Fs.read(out.resolve("pom.xml"));
