@@ -19,7 +19,7 @@ public final class Html {
             table{border-collapse:collapse}td,th{padding:3px 8px;text-align:left;vertical-align:top}\
             th{border-bottom:1px solid #b8c1ca}tr.sum td{border-top:1px solid #b8c1ca;font-weight:600}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .muted{color:#5f6b77}.warn{background:#fff4d6;border:1px solid #e9c46a;padding:6px 10px}
+            .muted{color:#5f6b77}.warn{background:#fff4d6;border:1px solid #e9c46a;padding:6px 10px;white-space:pre-wrap}
             .test{border:1px solid #d7dde3;border-left:4px solid #c0392b;border-radius:4px;margin:10px 0;padding:6px 12px}
             .test.skipped{border-left-color:#999}.badge{font-size:12px;padding:1px 6px;border-radius:8px;background:#eef1f4}
             .badge.hidden{background:#efe3ff}
