@@ -9,9 +9,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import socketlabs.grading.Trace;
 
 /** Runs whole transfers for the task 4 tests: the student's sender and receiver, a channel or a named peer between. */
 final class Transfers {
@@ -210,8 +213,33 @@ final class Transfers {
                 : segments.subList(0, 12) + " ... (" + segments.size() + " in all)";
     }
 
-    /** What a sender did against a {@link RecordingReceiver}: its outcome and every segment it sent, in order. */
-    record Run(Async<Void> sending, List<Segment> sent, List<String> numbers) {
+    /**
+     * What a sender did against a {@link RecordingReceiver}: its outcome and every segment it sent, in order; with
+     * when each arrived and the ACKs the receiver sent, for the diagram of the run ({@link #expect}).
+     */
+    record Run(Async<Void> sending, List<Segment> sent, List<String> numbers, List<Long> arrivalNanos, List<Long> ackNanos,
+            List<Integer> acks) {
+        /**
+         * Attaches this run to the test's result, beside {@code expected}, the sequence a correct sender sends in the
+         * same scenario: the report page draws both as time-sequence diagrams ({@link Trace}).
+         */
+        void expect(List<String> expected) {
+            long start = arrivalNanos.isEmpty() ? 0 : arrivalNanos.get(0);
+            List<Map<String, Object>> sends = new ArrayList<>();
+            for (int i = 0; i < numbers.size() && i < arrivalNanos.size(); i++) {
+                sends.add(Map.of("t", (arrivalNanos.get(i) - start) / 1e6, "seg", numbers.get(i)));
+            }
+            List<Map<String, Object>> answers = new ArrayList<>();
+            for (int i = 0; i < ackNanos.size() && i < acks.size(); i++) {
+                answers.add(Map.of("t", (ackNanos.get(i) - start) / 1e6, "n", acks.get(i)));
+            }
+            Map<String, Object> trace = new LinkedHashMap<>();
+            trace.put("kind", "transfer");
+            trace.put("sent", sends);
+            trace.put("acks", answers);
+            trace.put("expected", expected);
+            Trace.attach(trace);
+        }
     }
 
     /** Runs {@code sender} against {@code receiver} and returns what it sent; fails, listing what was sent, if it is still running. */
@@ -226,7 +254,7 @@ final class Transfers {
                         + " IOException after maxTries; datagrams that acknowledge nothing new do not restart the timer.");
             }
             List<Segment> sent = receiver.recorded();
-            return new Run(sending, sent, RecordingReceiver.numbers(sent));
+            return new Run(sending, sent, RecordingReceiver.numbers(sent), receiver.arrivalNanos(), receiver.ackNanos(), receiver.ackNumbers());
         }
     }
 
