@@ -19,7 +19,7 @@ public final class Svg {
     }
 
     /** A number formatted for an attribute. */
-    static String n(double v) {
+    public static String n(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 }
