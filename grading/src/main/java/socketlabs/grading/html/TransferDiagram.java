@@ -18,8 +18,9 @@ import socketlabs.grading.Messages;
  * "duplicated" or "late".
  */
 final class TransferDiagram {
-    private static final int SENDER_X = 92;
-    private static final int RECEIVER_X = 300;
+    private static final int SENDER_X = 120;
+    private static final int RECEIVER_X = 320;
+    private static final int WIDTH = 410;
     private static final int ROW = 20;
     private static final int MAX_ROWS = 90;
 
@@ -125,7 +126,7 @@ final class TransferDiagram {
         int rows = Math.min(arrows.size(), MAX_ROWS);
         int height = 46 + rows * ROW + 20;
         StringBuilder svg = new StringBuilder();
-        svg.append("<figure><svg width=\"380\" height=\"").append(height).append("\" viewBox=\"0 0 380 ").append(height)
+        svg.append("<figure><svg class=\"transfer\" width=\"" + WIDTH + "\" height=\"").append(height).append("\" viewBox=\"0 0 " + WIDTH + " ").append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Html.text(caption)).append("\">");
         String head = "ah" + id;
         svg.append("<defs><marker id=\"").append(head).append("\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\"")

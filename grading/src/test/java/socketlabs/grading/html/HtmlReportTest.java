@@ -110,8 +110,8 @@ class HtmlReportTest {
                 .withTraces(List.of(transfer(List.of("0", "1", "0"), List.of("0", "1", "0", "1"))));
         String hiddenPage = page(hidden);
         assertTrue(hiddenPage.contains("(hidden test)"), hiddenPage);
-        assertFalse(hiddenPage.contains("<svg width=\"380\""), "no diagram of a hidden test: " + hiddenPage);
-        assertTrue(page(visible).contains("<svg width=\"380\""), "the same trace of a visible test is drawn");
+        assertFalse(hiddenPage.contains("<svg class=\"transfer\""), "no diagram of a hidden test: " + hiddenPage);
+        assertTrue(page(visible).contains("<svg class=\"transfer\""), "the same trace of a visible test is drawn");
     }
 
     @Test
