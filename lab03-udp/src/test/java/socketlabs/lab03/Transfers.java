@@ -33,8 +33,10 @@ final class Transfers {
 
     /** Sends {@code data} from {@code sender} through a seeded channel to {@link ReliableReceiver}; fails unless it arrives intact. */
     static void assertThroughChannel(String senderName, Sender sender, byte[] data, Impairments impairments, long seed) throws Exception {
+        ChannelLog log = new ChannelLog();
         try (DatagramSocket receiverSocket = Loopback.socket(); DatagramSocket senderSocket = Loopback.socket();
-                ImpairedChannel channel = ImpairedChannel.start(Loopback.address(receiverSocket), impairments, seed)) {
+                ImpairedChannel channel = ImpairedChannel.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                        Loopback.address(receiverSocket), impairments, seed, log)) {
             Async<Void> sending = Async.start(senderName, () -> {
                 sender.send(senderSocket, channel.address(), data, CONFIG);
                 return null;
@@ -43,6 +45,7 @@ final class Transfers {
             Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(receiverSocket, CONFIG));
             sending.await(SENDER_LIMIT);
             receiving.await(CONFIG.giveUpAfter().plusSeconds(2));
+            log.attach(CONFIG);
             String scenario = String.format(Locale.ROOT, "sent %,d bytes (", data.length) + CONFIG.segmentSize() + "-byte segments, timer "
                     + CONFIG.timeout().toMillis() + " ms, " + CONFIG.maxTries() + " tries) with " + senderName
                     + " to ReliableReceiver.receive through a channel with " + impairments + ", seed " + seed
@@ -58,6 +61,45 @@ final class Transfers {
             assertTrue(mismatch.isEmpty(), () -> scenario + "The bytes received are not the bytes sent: " + mismatch + ". "
                     + likelyCause(chunks(data, CONFIG.segmentSize()), receiving.value(),
                     "Deliver only the segment numbered `expected` (a duplicate or an early one adds nothing)."));
+        }
+    }
+
+    /**
+     * The channel's account of a transfer, each datagram with its time and fate, attached to the test's result so that
+     * the report page draws it (drops as crosses, duplicates and held-back datagrams marked): what went through the
+     * seeded channel, as the channel saw it.
+     */
+    static final class ChannelLog implements java.util.function.Consumer<String> {
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+                "(->|<-) #\\d+ \\d+ bytes(?: \\[(DATA|ACK|FIN) (\\d+)\\])?: (dropped|duplicated|delivered)(, held back.*)?");
+        private final long start = System.nanoTime();
+        private final List<Map<String, Object>> sent = new ArrayList<>();
+        private final List<Map<String, Object>> acks = new ArrayList<>();
+
+        @Override
+        public synchronized void accept(String line) {
+            java.util.regex.Matcher m = LINE.matcher(line);
+            if (!m.matches() || sent.size() + acks.size() > 400) {
+                return;
+            }
+            double t = (System.nanoTime() - start) / 1e6;
+            String fate = m.group(4).equals("delivered") ? (m.group(5) != null ? "late" : "") : m.group(4);
+            if (m.group(1).equals("->")) {
+                String seg = m.group(2) == null ? "?" : m.group(2).equals("FIN") ? "FIN " + m.group(3) : m.group(3);
+                sent.add(Map.of("t", t, "seg", seg, "fate", fate));
+            } else if ("ACK".equals(m.group(2))) {
+                acks.add(Map.of("t", t, "n", Integer.parseInt(m.group(3)), "fate", fate));
+            }
+        }
+
+        synchronized void attach(TransferConfig config) {
+            Map<String, Object> trace = new LinkedHashMap<>();
+            trace.put("kind", "transfer");
+            trace.put("title", "through the seeded channel (times as the channel saw each datagram; timer "
+                    + config.timeout().toMillis() + " ms)");
+            trace.put("sent", new ArrayList<>(sent));
+            trace.put("acks", new ArrayList<>(acks));
+            Trace.attach(trace);
         }
     }
 

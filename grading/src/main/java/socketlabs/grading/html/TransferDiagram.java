@@ -159,7 +159,7 @@ final class TransferDiagram {
                     + (a.missing ? " \u2014 " + words.get("html.transfer.missing") : "")
                     + ("duplicated".equals(a.fate) ? " \u00d72" : "") + ("late".equals(a.fate) ? " (" + words.get("html.transfer.late") + ")" : "");
             svg.append(text((SENDER_X + RECEIVER_X) / 2.0, y + 3, "middle", color, label));
-            if (times && a.t >= 0) {
+            if (times && a.t >= 0 && !a.missing) {
                 svg.append(text(a.ack ? RECEIVER_X + 6 : SENDER_X - 8, y + 12, a.ack ? "start" : "end", "#8a96a3",
                         Math.round(a.t) + " ms"));
             }

@@ -132,6 +132,24 @@ class HtmlReportTest {
     }
 
     @Test
+    @DisplayName("a transfer through the seeded channel: a dropped datagram stops half-way with a cross, a duplicate and a late one are marked")
+    void channelFates() {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("kind", "transfer");
+        trace.put("sent", List.of(Map.of("t", 0, "seg", "0", "fate", "dropped"), Map.of("t", 25, "seg", "0", "fate", "duplicated"),
+                Map.of("t", 26, "seg", "FIN 1", "fate", "late")));
+        trace.put("acks", List.of(Map.of("t", 25.5, "n", 1, "fate", "dropped")));
+        GradedTest t = test("a.StopAndWaitTest#channel()", "moves bytes through a lossy channel", 2, false, GradedTest.Status.FAILED, "")
+                .withTraces(List.of(Json.write(trace)));
+        String html = page(t);
+        assertEquals(2, html.split("\u2716", -1).length - 1, "a cross for each dropped datagram: " + html);
+        assertTrue(html.contains("DATA 0 \u00d72"), html);
+        assertTrue(html.contains("FIN 1 (late)"), html);
+        assertTrue(html.contains(">time-out<"), "the resend of DATA 0 follows a time-out");
+        assertFalse(html.contains("reference:"), "no reference drawn when the trace has none");
+    }
+
+    @Test
     @DisplayName("the rounds of a transfer: a new round where the sender goes back")
     void rounds() {
         assertEquals(List.of(List.of("0", "1", "2"), List.of("1", "2", "FIN 3"), List.of("2")),
