@@ -150,6 +150,22 @@ class HtmlReportTest {
     }
 
     @Test
+    @DisplayName("a scan as a map of the port space: the scanned range placed, a port with the wrong state outlined")
+    void scanMap() {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("kind", "scan");
+        trace.put("expected", List.of(Map.of("port", 100, "state", "OPEN"), Map.of("port", 101, "state", "CLOSED"),
+                Map.of("port", 102, "state", "FILTERED")));
+        trace.put("actual", List.of(Map.of("port", 100, "state", "OPEN"), Map.of("port", 101, "state", "FILTERED"),
+                Map.of("port", 102, "state", "FILTERED")));
+        String html = page(test("a.PortScannerTest#maps()", "maps each answer", 2, false, GradedTest.Status.FAILED, "")
+                .withTraces(List.of(Json.write(trace))));
+        assertTrue(html.contains("scanned 100-102") && html.contains("well-known 0-1023"), html);
+        assertEquals(1, html.split("outline:3px solid", -1).length - 1, "only port 101 is outlined: " + html);
+        assertTrue(html.contains("title=\"port 101: expected CLOSED, got FILTERED\""), html);
+    }
+
+    @Test
     @DisplayName("the rounds of a transfer: a new round where the sender goes back")
     void rounds() {
         assertEquals(List.of(List.of("0", "1", "2"), List.of("1", "2", "FIN 3"), List.of("2")),
