@@ -1,6 +1,8 @@
 package socketlabs.grading;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,8 @@ public final class GradedTest {
     final boolean hidden;
     Status status = Status.NOT_RUN;
     String output = "";
+    /** What the test recorded of its run ({@link Trace}), JSON objects; kept for tests not passed. */
+    final List<String> traces = new ArrayList<>();
 
     /**
      * A test not yet run. {@code key} is {@code class#method(parameter types)} (see {@link TestFacts#keyOf}),
@@ -54,6 +58,17 @@ public final class GradedTest {
         t.status = status;
         t.output = output;
         return t;
+    }
+
+    /** This test with the traces its run recorded (at most {@link Trace#MAX_TRACES}). */
+    public GradedTest withTraces(List<String> recorded) {
+        recorded.stream().limit(Trace.MAX_TRACES).forEach(traces::add);
+        return this;
+    }
+
+    /** What the test recorded of its run, as JSON objects ({@link Trace}); empty for a passed test. */
+    public List<String> traces() {
+        return List.copyOf(traces);
     }
 
     public String key() {
@@ -135,6 +150,9 @@ public final class GradedTest {
         m.put("hidden", hidden);
         m.put("status", status.json());
         m.put("output", output);
+        if (!traces.isEmpty()) {
+            m.put("traces", new ArrayList<>(traces));
+        }
         return m;
     }
 
@@ -143,6 +161,9 @@ public final class GradedTest {
                 ((Number) m.get("max_score")).intValue(), Boolean.TRUE.equals(m.get("hidden")));
         t.status = Status.of((String) m.get("status"));
         t.output = (String) m.get("output");
+        if (m.get("traces") instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).limit(Trace.MAX_TRACES).forEach(t.traces::add);
+        }
         return t;
     }
 }

@@ -64,6 +64,7 @@ public final class Report {
             }
         }
         verdicts.removeIf(String::isEmpty);
+        socketlabs.grading.html.HtmlReport.written().forEach(page -> System.out.println(" " + Messages.current().get("report.page", page)));
         if (!verdicts.isEmpty()) {
             throw new IllegalStateException(String.join("\n", verdicts));
         }
@@ -87,6 +88,7 @@ public final class Report {
             return "";
         }
         results.writeResultsJson(dir, title);
+        socketlabs.grading.html.HtmlReport.write(dir, title, results);
         boolean starter = "starter".equals(expect);
         System.out.println(results.summary(starter ? words.get("summary.starter.title", title) : title, !starter, words));
         System.out.println(" " + words.get("report.results", dir.resolve(Results.RESULTS_FILE)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -110,6 +111,7 @@ public abstract class TestRecorder implements TestExecutionListener {
                 } else if (own.status != GradedTest.Status.FAILED) {
                     own.status = GradedTest.Status.PASSED;
                 }
+                Traces.settle(own, thrown);
                 ended(own);
             }
             if (running == own) {
@@ -133,6 +135,16 @@ public abstract class TestRecorder implements TestExecutionListener {
             }
         }
         recorded();
+    }
+
+    /** A {@link Trace} the test published: filed under its test, shown with its failure. */
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        GradedTest t = own(id) != null ? own(id) : owningTest(id);
+        String trace = entry.getKeyValuePairs().get(Trace.ENTRY);
+        if (t != null && trace != null) {
+            Traces.add(t, trace);
+        }
     }
 
     private GradedTest own(TestIdentifier id) {

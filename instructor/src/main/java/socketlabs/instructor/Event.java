@@ -1,6 +1,7 @@
 package socketlabs.instructor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import socketlabs.grading.GradedTest;
 import socketlabs.grading.Json;
@@ -20,7 +21,10 @@ sealed interface Event {
     }
 
     /** A test's outcome: its key, status and output ({@link GradedTest#toJson}, points not trusted). */
-    record Ended(String key, GradedTest.Status status, String output) implements Event {
+    record Ended(String key, GradedTest.Status status, String output, List<String> traces) implements Event {
+        Ended(String key, GradedTest.Status status, String output) {
+            this(key, status, output, List.of());
+        }
     }
 
     /** The code under test had more threads alive than the limit; the JVM ends itself next. */
@@ -44,6 +48,9 @@ sealed interface Event {
             m.put("key", e.key());
             m.put("status", e.status().json());
             m.put("output", e.output());
+            if (!e.traces().isEmpty()) {
+                m.put("traces", e.traces());
+            }
         } else if (this instanceof ThreadLimit t) {
             m.put("e", "limit");
             m.put("count", t.count());
@@ -63,7 +70,8 @@ sealed interface Event {
                 case "test" -> new Listed(GradedTest.fromJson(m));
                 case "start" -> new Started((String) m.get("key"));
                 case "end" -> new Ended((String) m.get("key"), GradedTest.Status.of((String) m.get("status")),
-                        (String) m.get("output"));
+                        (String) m.get("output"), m.get("traces") instanceof List<?> l
+                        ? l.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of());
                 case "limit" -> new ThreadLimit(((Number) m.get("count")).intValue());
                 case "done" -> new Done();
                 default -> null;

@@ -22,12 +22,14 @@ import socketlabs.grading.Messages;
 final class Feedback {
     static final String RESULTS = "results.json";
     static final String REPORT = "report.md";
+    static final String PAGE = socketlabs.grading.html.HtmlReport.FILE;
 
     private Feedback() {
     }
 
     static void write(SubmissionGrade s, Path dir) {
         Fs.write(dir.resolve(REPORT), markdown(s));
+        FeedbackPage.write(s, dir);
         Fs.write(dir.resolve(RESULTS), Json.write(gradescope(s))); // last: its presence marks the submission done
     }
 

@@ -52,6 +52,7 @@ public final class Grade {
         Feedback.write(result, out);
         print(result);
         System.out.println("\nReport: " + out.resolve(Feedback.REPORT) + "\nGradescope results: " + out.resolve(Feedback.RESULTS));
+        System.out.println(socketlabs.grading.Messages.current().get("report.page", out.resolve(Feedback.PAGE)));
     }
 
     /** Grades one hand-in; a submission that cannot even be unpacked still gets a report, with 0 points. */

@@ -16,7 +16,8 @@ import socketlabs.grading.Json;
 
 /**
  * Grades a folder of submissions (one folder, zip or git bundle per student, named for the student)
- * into {@code OUT/STUDENT/results.json}, {@code OUT/STUDENT/report.md} and {@code OUT/gradebook.csv}.
+ * into {@code OUT/STUDENT/results.json}, {@code OUT/STUDENT/report.md}, {@code OUT/STUDENT/report.html},
+ * {@code OUT/gradebook.csv} and the class page {@code OUT/class.html} ({@link ClassPage}).
  * Several submissions run at once (--jobs, by default the machine's cores); a submission whose
  * results.json exists is skipped, so an interrupted run resumes where it stopped.
  *
@@ -115,6 +116,9 @@ public final class GradeClass {
                 all.stream().map(Submission::studentOf).collect(java.util.stream.Collectors.toSet()));
         System.out.printf("Graded %d submissions in %.1f s. Gradebook: %s%n", done.get(), (System.nanoTime() - start) / 1e9,
                 gradebook);
+        Path classPage = ClassPage.write(out, grader.labs.keySet(),
+                all.stream().map(Submission::studentOf).collect(java.util.stream.Collectors.toSet()));
+        System.out.println(socketlabs.grading.Messages.current().get("class.page", classPage));
         if (fatal.get() != null) {
             System.err.println("Grading stopped early: " + fatal.get().getMessage()
                     + "\nRun the same command again to grade the rest; graded submissions are kept.");

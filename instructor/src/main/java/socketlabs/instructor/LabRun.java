@@ -107,7 +107,9 @@ final class LabRun {
                     flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
                             + " under test read course files?); it was withheld");
                 }
-                results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), output));
+                // what the test recorded of the run is shown only as its output is: never with the course's secret text
+                List<String> traces = end.traces().stream().filter(t -> !secrets.carries(t)).toList();
+                results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), output).withTraces(traces));
                 if (end.key().equals(runningKey)) {
                     runningKey = null;
                 }

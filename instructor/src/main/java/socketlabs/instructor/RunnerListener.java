@@ -25,7 +25,7 @@ final class RunnerListener extends TestRecorder {
     @Override
     protected void ended(GradedTest test) {
         String output = test.output().length() > MAX_OUTPUT ? test.output().substring(0, MAX_OUTPUT) + " [...]" : test.output();
-        emit.accept(new Event.Ended(test.key(), test.status(), output));
+        emit.accept(new Event.Ended(test.key(), test.status(), output, test.traces()));
     }
 
     @Override

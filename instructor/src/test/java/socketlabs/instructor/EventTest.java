@@ -14,7 +14,9 @@ class EventTest {
         GradedTest listed = new GradedTest("socketlabs.lab01.PortsTest$Inner#classifies(int)", "Task 1 · Ports",
                 "classifies \"80\"\nas well-known", 3, true);
         List<Event> sent = List.of(new Event.Listed(listed), new Event.Started("k#t()"),
-                new Event.Ended("k#t()", GradedTest.Status.FAILED, "expected 1\nbut was 2"), new Event.ThreadLimit(1001),
+                new Event.Ended("k#t()", GradedTest.Status.FAILED, "expected 1\nbut was 2"),
+                new Event.Ended("k#u()", GradedTest.Status.FAILED, "sent 0 0", List.of("{\"kind\": \"transfer\", \"sent\": []}")),
+                new Event.ThreadLimit(1001),
                 new Event.Done());
         for (Event e : sent) {
             Event back = Event.parse(e.toJson());

@@ -23,14 +23,29 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 import socketlabs.lab01.ScriptedConnector.Answer;
 
 @DisplayName("Task 5 · Port scanner")
+@ExtendWith(Trace.class) // each scan drawn as a map of the port space on the report page
 class PortScannerTest {
     static final InetAddress LOOPBACK = Loopback.ADDRESS;
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final int TIMEOUT_MS = 2000;
+
+    /** Attaches a scan, the expected results beside the scanner's, to the test's result (the report page's scan map). */
+    static void attachScan(List<PortResult> expected, List<PortResult> actual) {
+        java.util.function.Function<List<PortResult>, List<java.util.Map<String, Object>>> json = rs -> rs == null ? List.of()
+                : rs.stream().limit(1024).map(r -> java.util.Map.<String, Object>of("port", r.port(), "state", String.valueOf(r.state())))
+                .collect(Collectors.toList());
+        java.util.Map<String, Object> trace = new java.util.LinkedHashMap<>();
+        trace.put("kind", "scan");
+        trace.put("expected", json.apply(expected));
+        trace.put("actual", json.apply(actual));
+        Trace.attach(trace);
+    }
 
     @Test
     @Points(3)
@@ -41,6 +56,7 @@ class PortScannerTest {
             List<PortResult> expected = IntStream.rangeClosed(block.first, block.last)
                     .mapToObj(p -> new PortResult(p, block.open.contains(p) ? PortState.OPEN : PortState.CLOSED))
                     .collect(Collectors.toList());
+            attachScan(expected, results);
             assertEquals(expected, results, () -> "scanned " + block + " (nothing listens on the other ports of the block,"
                     + " so connections to them are refused): expected one result per port, in port order, the first and"
                     + " the last port included.\n expected " + expected + "\n got      " + results);
@@ -94,6 +110,7 @@ class PortScannerTest {
         List<PortResult> results = new PortScanner(2, timeout, network).scan(LOOPBACK, 100, 104);
         List<PortResult> expected = List.of(new PortResult(100, PortState.OPEN), new PortResult(101, PortState.CLOSED),
                 new PortResult(102, PortState.FILTERED), new PortResult(103, PortState.FILTERED), new PortResult(104, PortState.OPEN));
+        attachScan(expected, results);
         assertEquals(expected, results, () -> "a scripted network: 100 accepts, 101 refuses (ConnectException), 102 is silent"
                 + " (SocketTimeoutException), 103 has no route (NoRouteToHostException), 104 accepts.\n expected " + expected
                 + "\n got      " + results + "\nCatch the narrow exceptions before IOException.");

@@ -70,7 +70,8 @@ public final class ImpairedChannel implements AutoCloseable {
 
     /**
      * Starts a channel bound to {@code bind}, relaying to {@code target}, telling {@code log} the
-     * fate of every datagram (for example {@code "-> #3 1005 bytes: dropped"}).
+     * fate of every datagram (for example {@code "-> #3 505 bytes [DATA 2]: dropped"}; the part in
+     * brackets names a datagram that is a task 4 {@link Segment}).
      */
     public static ImpairedChannel start(InetSocketAddress bind, InetSocketAddress target, Impairments impairments, long seed,
             Consumer<String> log) throws IOException {
@@ -175,9 +176,11 @@ public final class ImpairedChannel implements AutoCloseable {
             boolean drop = random.nextDouble() < impairments.loss();
             boolean twice = random.nextDouble() < impairments.duplicate();
             boolean late = random.nextDouble() < impairments.reorder();
+            Segment segment = Segment.parse(payload, 0, payload.length);
+            String what = payload.length + " bytes" + (segment == null ? "" : " [" + segment.type() + " " + segment.number() + "]");
             if (drop || destination == null) {
                 dropped.incrementAndGet();
-                log.accept(name + " #" + n + " " + payload.length + " bytes: dropped");
+                log.accept(name + " #" + n + " " + what + ": dropped");
                 return;
             }
             long delayNanos = impairments.delay().toNanos() + (late ? impairments.reorderDelay().toNanos() : 0);
@@ -191,7 +194,7 @@ public final class ImpairedChannel implements AutoCloseable {
             if (late) {
                 reordered.incrementAndGet();
             }
-            log.accept(name + " #" + n + " " + payload.length + " bytes: " + (twice ? "duplicated" : "delivered")
+            log.accept(name + " #" + n + " " + what + ": " + (twice ? "duplicated" : "delivered")
                     + (late ? ", held back " + impairments.reorderDelay().toMillis() + " ms" : ""));
         }
 

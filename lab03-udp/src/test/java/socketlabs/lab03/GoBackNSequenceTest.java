@@ -11,13 +11,16 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 /**
  * Go-Back-N judged by the exact datagrams it sends, not only by the data getting through: a
  * {@link RecordingReceiver} keeps every segment, and each test knows the one right sequence.
  */
 @DisplayName("Task 4c · Sliding window (Go-Back-N)")
+@ExtendWith(Trace.class) // each run's diagram, beside the reference sequence, on the report page
 class GoBackNSequenceTest {
     private static final String NAME = "GoBackNSender.send";
     /** A timer long enough that a loaded machine still reads each ACK before it runs out. */
@@ -79,6 +82,7 @@ class GoBackNSequenceTest {
         try (RecordingReceiver gone = RecordingReceiver.silent()) {
             Transfers.Run run = run(gone, data, window, config);
             List<String> expected = rounds(segments, window, maxTries);
+            run.expect(expected);
             String scenario = String.format("sent %,d bytes (%d segments with the FIN, segmentSize %d) with window %d, timer 30 ms,"
                     + " maxTries %d, to a receiver that never answers. ", bytes, segments, segmentSize, window, maxTries);
             assertEquals(String.join(" ", expected), String.join(" ", run.numbers()), () -> scenario + "Expected the segments "
@@ -119,6 +123,7 @@ class GoBackNSequenceTest {
         try (RecordingReceiver receiver = RecordingReceiver.scripted((s, copy) -> s.number() == 0 && copy == 1 ? 1 : null)) {
             Transfers.Run run = run(receiver, Loopback.seededBytes(5_000, 34), 4, config);
             List<String> expected = List.of("0", "1", "2", "3", "4", "1", "2", "3", "4", "1", "2", "3", "4");
+            run.expect(expected);
             assertEquals(String.join(" ", expected), String.join(" ", run.numbers()), () -> "sent 5,000 bytes (DATA 0-9, FIN 10)"
                     + " with window 4, timer 150 ms, maxTries 3, to a receiver that answers DATA 0 with ACK 1 and then nothing."
                     + " Expected " + shortList(expected) + ": ACK 1 moves base to 1 and lets DATA 4 out; each time-out resends"
@@ -149,6 +154,7 @@ class GoBackNSequenceTest {
                 s.type() == Segment.Type.FIN ? Integer.valueOf(s.number() + 1) : s.number() == 3 && copy == 1 ? Integer.valueOf(4) : null)) {
             Transfers.Run run = run(receiver, Loopback.seededBytes(3_000, 35), 4, config);
             List<String> expected = List.of("0", "1", "2", "3", "4", "5", "FIN 6");
+            run.expect(expected);
             assertTrue(run.sending().returned(), () -> "sent 3,000 bytes (DATA 0-5, FIN 6) with window 4 to a receiver that answers"
                     + " only DATA 3 (with ACK 4) and the FIN; expected " + NAME + " to return, but " + run.sending().describe()
                     + ". Segments sent: " + shortList(run.numbers()) + ". ACKs are cumulative: ACK 4 says DATA 0-3 have all"
@@ -168,6 +174,7 @@ class GoBackNSequenceTest {
         try (RecordingReceiver receiver = RecordingReceiver.scripted((s, copy) -> s.number() == 0 ? 3 : null)) {
             Transfers.Run run = run(receiver, Loopback.seededBytes(2_000, 36), 2, config);
             List<String> expected = rounds(5, 2, 3);
+            run.expect(expected);
             assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 2,000 bytes (DATA 0-3, FIN 4) with window 2 to a"
                     + " receiver that answers DATA 0 with ACK 3 (segment 2 was never sent) and nothing else; expected an"
                     + " IOException after maxTries 3, but " + run.sending().describe() + ". Segments sent: "
@@ -188,6 +195,7 @@ class GoBackNSequenceTest {
         try (RecordingReceiver receiver = RecordingReceiver.dripping(Duration.ofMillis(20), drip)) {
             Transfers.Run run = run(receiver, Loopback.seededBytes(5_000, 37), 4, config);
             List<String> expected = rounds(11, 4, 3);
+            run.expect(expected);
             assertTrue(run.sending().thrown() instanceof IOException, () -> "sent 5,000 bytes with window 4, timer 200 ms, maxTries 3"
                     + " to a receiver that acknowledges nothing but sends ACK 0, a DATA 1 and 2 bytes of garbage, one every 20 ms;"
                     + " expected an IOException after 3 time-outs, but " + run.sending().describe() + ". Segments sent: "
@@ -236,6 +244,7 @@ class GoBackNSequenceTest {
             List<String> expected = new ArrayList<>(rounds(11, 4, 3));
             expected.add("4");
             expected.addAll(List.of("1", "2", "3", "4", "1", "2", "3", "4"));
+            run.expect(expected);
             assertEquals(String.join(" ", expected), String.join(" ", run.numbers()), () -> "sent 5,000 bytes with window 4, timer"
                     + " 150 ms, maxTries 3, to a receiver that answers the third copy of DATA 0 with ACK 1 and nothing else."
                     + " Expected " + shortList(expected) + ": when ACK 1 moves base, the count of tries starts again, so DATA 1"

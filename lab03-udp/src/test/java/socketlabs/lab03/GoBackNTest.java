@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 4c · Sliding window (Go-Back-N)")
+@ExtendWith(Trace.class) // the channel's account of each transfer, drawn on the report page
 class GoBackNTest {
     private static final String NAME = "GoBackNSender.send";
     private static final int WINDOW = 6;

@@ -41,6 +41,7 @@ final class RecordingReceiver extends Peer {
     private final List<Segment> arrivals = new ArrayList<>();
     private final List<Long> arrivalNanos = new ArrayList<>();
     private final List<Long> ackNanos = new ArrayList<>();
+    private final List<Integer> ackNumbers = new ArrayList<>();
     private final Map<Segment, Integer> copies = new HashMap<>();
     private boolean marked;
     private volatile boolean dripping;
@@ -98,6 +99,11 @@ final class RecordingReceiver extends Peer {
         return new ArrayList<>(ackNanos);
     }
 
+    /** The number of each ACK of the script sent, in the order of {@link #ackNanos}. */
+    synchronized List<Integer> ackNumbers() {
+        return new ArrayList<>(ackNumbers);
+    }
+
     private synchronized boolean marked() {
         return marked;
     }
@@ -147,6 +153,7 @@ final class RecordingReceiver extends Peer {
     private void sendAck(int number, SocketAddress to) throws IOException {
         synchronized (this) {
             ackNanos.add(System.nanoTime());
+            ackNumbers.add(number);
         }
         send(Segment.ack(number).toBytes(), to);
     }

@@ -9,9 +9,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import socketlabs.grading.Trace;
 
 /** Runs whole transfers for the task 4 tests: the student's sender and receiver, a channel or a named peer between. */
 final class Transfers {
@@ -30,8 +33,10 @@ final class Transfers {
 
     /** Sends {@code data} from {@code sender} through a seeded channel to {@link ReliableReceiver}; fails unless it arrives intact. */
     static void assertThroughChannel(String senderName, Sender sender, byte[] data, Impairments impairments, long seed) throws Exception {
+        ChannelLog log = new ChannelLog();
         try (DatagramSocket receiverSocket = Loopback.socket(); DatagramSocket senderSocket = Loopback.socket();
-                ImpairedChannel channel = ImpairedChannel.start(Loopback.address(receiverSocket), impairments, seed)) {
+                ImpairedChannel channel = ImpairedChannel.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                        Loopback.address(receiverSocket), impairments, seed, log)) {
             Async<Void> sending = Async.start(senderName, () -> {
                 sender.send(senderSocket, channel.address(), data, CONFIG);
                 return null;
@@ -40,6 +45,7 @@ final class Transfers {
             Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(receiverSocket, CONFIG));
             sending.await(SENDER_LIMIT);
             receiving.await(CONFIG.giveUpAfter().plusSeconds(2));
+            log.attach(CONFIG);
             String scenario = String.format(Locale.ROOT, "sent %,d bytes (", data.length) + CONFIG.segmentSize() + "-byte segments, timer "
                     + CONFIG.timeout().toMillis() + " ms, " + CONFIG.maxTries() + " tries) with " + senderName
                     + " to ReliableReceiver.receive through a channel with " + impairments + ", seed " + seed
@@ -55,6 +61,45 @@ final class Transfers {
             assertTrue(mismatch.isEmpty(), () -> scenario + "The bytes received are not the bytes sent: " + mismatch + ". "
                     + likelyCause(chunks(data, CONFIG.segmentSize()), receiving.value(),
                     "Deliver only the segment numbered `expected` (a duplicate or an early one adds nothing)."));
+        }
+    }
+
+    /**
+     * The channel's account of a transfer, each datagram with its time and fate, attached to the test's result so that
+     * the report page draws it (drops as crosses, duplicates and held-back datagrams marked): what went through the
+     * seeded channel, as the channel saw it.
+     */
+    static final class ChannelLog implements java.util.function.Consumer<String> {
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+                "(->|<-) #\\d+ \\d+ bytes(?: \\[(DATA|ACK|FIN) (\\d+)\\])?: (dropped|duplicated|delivered)(, held back.*)?");
+        private final long start = System.nanoTime();
+        private final List<Map<String, Object>> sent = new ArrayList<>();
+        private final List<Map<String, Object>> acks = new ArrayList<>();
+
+        @Override
+        public synchronized void accept(String line) {
+            java.util.regex.Matcher m = LINE.matcher(line);
+            if (!m.matches() || sent.size() + acks.size() > 400) {
+                return;
+            }
+            double t = (System.nanoTime() - start) / 1e6;
+            String fate = m.group(4).equals("delivered") ? (m.group(5) != null ? "late" : "") : m.group(4);
+            if (m.group(1).equals("->")) {
+                String seg = m.group(2) == null ? "?" : m.group(2).equals("FIN") ? "FIN " + m.group(3) : m.group(3);
+                sent.add(Map.of("t", t, "seg", seg, "fate", fate));
+            } else if ("ACK".equals(m.group(2))) {
+                acks.add(Map.of("t", t, "n", Integer.parseInt(m.group(3)), "fate", fate));
+            }
+        }
+
+        synchronized void attach(TransferConfig config) {
+            Map<String, Object> trace = new LinkedHashMap<>();
+            trace.put("kind", "transfer");
+            trace.put("title", "through the seeded channel (times as the channel saw each datagram; timer "
+                    + config.timeout().toMillis() + " ms)");
+            trace.put("sent", new ArrayList<>(sent));
+            trace.put("acks", new ArrayList<>(acks));
+            Trace.attach(trace);
         }
     }
 
@@ -210,8 +255,33 @@ final class Transfers {
                 : segments.subList(0, 12) + " ... (" + segments.size() + " in all)";
     }
 
-    /** What a sender did against a {@link RecordingReceiver}: its outcome and every segment it sent, in order. */
-    record Run(Async<Void> sending, List<Segment> sent, List<String> numbers) {
+    /**
+     * What a sender did against a {@link RecordingReceiver}: its outcome and every segment it sent, in order; with
+     * when each arrived and the ACKs the receiver sent, for the diagram of the run ({@link #expect}).
+     */
+    record Run(Async<Void> sending, List<Segment> sent, List<String> numbers, List<Long> arrivalNanos, List<Long> ackNanos,
+            List<Integer> acks) {
+        /**
+         * Attaches this run to the test's result, beside {@code expected}, the sequence a correct sender sends in the
+         * same scenario: the report page draws both as time-sequence diagrams ({@link Trace}).
+         */
+        void expect(List<String> expected) {
+            long start = arrivalNanos.isEmpty() ? 0 : arrivalNanos.get(0);
+            List<Map<String, Object>> sends = new ArrayList<>();
+            for (int i = 0; i < numbers.size() && i < arrivalNanos.size(); i++) {
+                sends.add(Map.of("t", (arrivalNanos.get(i) - start) / 1e6, "seg", numbers.get(i)));
+            }
+            List<Map<String, Object>> answers = new ArrayList<>();
+            for (int i = 0; i < ackNanos.size() && i < acks.size(); i++) {
+                answers.add(Map.of("t", (ackNanos.get(i) - start) / 1e6, "n", acks.get(i)));
+            }
+            Map<String, Object> trace = new LinkedHashMap<>();
+            trace.put("kind", "transfer");
+            trace.put("sent", sends);
+            trace.put("acks", answers);
+            trace.put("expected", expected);
+            Trace.attach(trace);
+        }
     }
 
     /** Runs {@code sender} against {@code receiver} and returns what it sent; fails, listing what was sent, if it is still running. */
@@ -226,7 +296,7 @@ final class Transfers {
                         + " IOException after maxTries; datagrams that acknowledge nothing new do not restart the timer.");
             }
             List<Segment> sent = receiver.recorded();
-            return new Run(sending, sent, RecordingReceiver.numbers(sent));
+            return new Run(sending, sent, RecordingReceiver.numbers(sent), receiver.arrivalNanos(), receiver.ackNanos(), receiver.ackNumbers());
         }
     }
 

@@ -1,0 +1,59 @@
+package socketlabs.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What a test recorded of the run it judged (the datagrams a peer saw, the bytes of an exchange),
+ * attached to the test's result so that the report page can draw it beside the failure. A test class
+ * that attaches traces is annotated {@code @ExtendWith(Trace.class)}; a test calls {@link #attach}
+ * before its assertions, and after the test (passed, failed or timed out) each trace goes out as a
+ * JUnit report entry under {@value #ENTRY}. Both grading paths' listeners ({@link TestRecorder})
+ * file it under the test's key; a passed test's traces are dropped.
+ *
+ * <p>A trace is a JSON object whose {@code kind} names its drawing ({@code socketlabs.grading.html.Diagrams}):
+ * {@code "transfer"} (lab03's segments in time), {@code "scan"} (lab01's port states), {@code "bytes"} (expected and
+ * actual bytes).
+ */
+public final class Trace implements BeforeEachCallback, AfterEachCallback {
+    /** The report entry's key. */
+    public static final String ENTRY = "socketlabs.trace";
+    /** A trace longer than this (characters of JSON) is not kept: a page stays small. */
+    public static final int MAX_CHARS = 100_000;
+    /** At most this many traces a test. */
+    public static final int MAX_TRACES = 4;
+
+    // tests of one JVM run one at a time; the test body may run in a thread of its own (the timeout)
+    private static final List<String> PENDING = new ArrayList<>();
+
+    /** Attaches {@code trace} (a JSON object with a {@code kind}) to the test running now. */
+    public static void attach(Map<String, Object> trace) {
+        String json = Json.write(trace).replace("\n", " ");
+        synchronized (PENDING) {
+            if (json.length() <= MAX_CHARS && PENDING.size() < MAX_TRACES) {
+                PENDING.add(json);
+            }
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        synchronized (PENDING) {
+            PENDING.clear();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> traces;
+        synchronized (PENDING) {
+            traces = new ArrayList<>(PENDING);
+            PENDING.clear();
+        }
+        traces.forEach(t -> context.publishReportEntry(ENTRY, t));
+    }
+}
