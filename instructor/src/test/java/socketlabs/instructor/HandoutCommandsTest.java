@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -114,6 +115,8 @@ class HandoutCommandsTest {
     @Test
     @DisplayName("every command of a handout's guides (English and Korean) runs in the handout and exits 0, or is listed with the reason it cannot run unattended")
     @Timeout(1800) // nine Maven builds of the handout, each under its own limit
+    @DisabledIfSystemProperty(named = "socketlabs.handoutCommands", matches = "false",
+            disabledReason = "-Dsocketlabs.handoutCommands=false: .ci/run runs the handout's commands in its first build only")
     void everyCommandRuns() {
         Course course = Fixtures.course();
         Path out = tmp.resolve("run");
