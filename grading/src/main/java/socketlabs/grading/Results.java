@@ -115,7 +115,11 @@ public final class Results {
     }
 
     /** Groups tests by task, tasks in their order ({@link Tasks#ORDER}), stable otherwise. */
-    private static List<GradedTest> inTaskOrder(List<GradedTest> tests) {
+    /**
+     * The tests in task order (by task number, then letter; a task's classes in the order first
+     * seen), each task's tests in their run order: the order of every table of scores.
+     */
+    public static List<GradedTest> inTaskOrder(List<GradedTest> tests) {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         for (GradedTest t : tests) {
             firstSeen.putIfAbsent(t.task, firstSeen.size());

@@ -2,6 +2,7 @@ package socketlabs.instructor;
 
 import java.util.List;
 import socketlabs.grading.GradedTest;
+import socketlabs.grading.Results;
 
 /**
  * What the grader found for one lab of a submission: each test of the lab's catalogue with its
@@ -10,6 +11,11 @@ import socketlabs.grading.GradedTest;
  */
 record LabGrade(String lab, State state, List<GradedTest> tests, String compilerOutput, List<String> notes,
                 List<String> flags, double seconds) {
+
+    /** The tests in task order, as the Maven path's tables have them, whatever order the test JVMs ran in. */
+    LabGrade {
+        tests = Results.inTaskOrder(tests);
+    }
 
     /** How far grading a lab got; every state but {@link #GRADED} means no test ran. */
     enum State {
