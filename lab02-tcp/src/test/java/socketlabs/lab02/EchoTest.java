@@ -316,6 +316,27 @@ class EchoTest {
         void start() throws IOException;
 
         int port();
+
+        /** One of the lab's servers seen as a Server (EchoServer, ConcurrentEchoServer and FileServer share no type). */
+        static Server of(IoAction start, java.util.function.IntSupplier port, IoAction close) {
+            return new Server() {
+                public void start() throws IOException {
+                    start.run();
+                }
+
+                public int port() {
+                    return port.getAsInt();
+                }
+
+                public void close() throws IOException {
+                    close.run();
+                }
+            };
+        }
+    }
+
+    interface IoAction {
+        void run() throws IOException;
     }
 
     /** Before start(), port() throws; start() twice throws; close() before start() and close() twice do nothing. */
@@ -515,20 +536,9 @@ class EchoTest {
     @Points(1)
     @DisplayName("port() before start() and a second start() throw IllegalStateException; close() twice does nothing")
     void serverLifecycle() throws IOException {
-        assertLifecycle("EchoServer", () -> new Server() {
-            final EchoServer s = new EchoServer(0);
-
-            public void start() throws IOException {
-                s.start();
-            }
-
-            public int port() {
-                return s.port();
-            }
-
-            public void close() throws IOException {
-                s.close();
-            }
+        assertLifecycle("EchoServer", () -> {
+            EchoServer s = new EchoServer(0);
+            return Server.of(s::start, s::port, s::close);
         });
     }
 
@@ -538,19 +548,7 @@ class EchoTest {
     void acceptThreadIsNotDaemon() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (EchoServer server = new EchoServer(0)) {
-            startFromDaemon(new Server() {
-                public void start() throws IOException {
-                    server.start();
-                }
-
-                public int port() {
-                    return server.port();
-                }
-
-                public void close() throws IOException {
-                    server.close();
-                }
-            });
+            startFromDaemon(Server.of(server::start, server::port, server::close));
             assertNoDaemonThreads("EchoServer", before);
         }
     }

@@ -499,19 +499,7 @@ class FileServerTest {
     }
 
     static EchoTest.Server wrap(FileServer s) {
-        return new EchoTest.Server() {
-            public void start() throws IOException {
-                s.start();
-            }
-
-            public int port() {
-                return s.port();
-            }
-
-            public void close() throws IOException {
-                s.close();
-            }
-        };
+        return EchoTest.Server.of(s::start, s::port, s::close);
     }
 
     @ParameterizedTest(name = "{0}")

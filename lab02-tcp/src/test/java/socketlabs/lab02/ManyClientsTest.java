@@ -222,19 +222,7 @@ class ManyClientsTest {
     }
 
     static EchoTest.Server wrap(ConcurrentEchoServer s) {
-        return new EchoTest.Server() {
-            public void start() throws IOException {
-                s.start();
-            }
-
-            public int port() {
-                return s.port();
-            }
-
-            public void close() throws IOException {
-                s.close();
-            }
-        };
+        return EchoTest.Server.of(s::start, s::port, s::close);
     }
 
     @Test
