@@ -65,9 +65,18 @@ final class Secrets {
 
     boolean carries(String text) {
         String t = normalize(text);
-        if (t.length() < WINDOW || secret.isEmpty()) {
+        return t.length() >= WINDOW && !secret.isEmpty() && anyWindow(t, secret::contains);
+    }
+
+    private static void addWindows(String text, Set<Long> into) {
+        anyWindow(normalize(text), h -> {
+            into.add(h);
             return false;
-        }
+        });
+    }
+
+    /** Whether {@code test} holds for the rolling hash of any WINDOW characters of {@code t}, in order. */
+    private static boolean anyWindow(String t, java.util.function.LongPredicate test) {
         long power = 1;
         for (int i = 0; i < WINDOW - 1; i++) {
             power *= BASE;
@@ -78,29 +87,11 @@ final class Secrets {
                 h -= t.charAt(i - WINDOW) * power;
             }
             h = h * BASE + t.charAt(i);
-            if (i >= WINDOW - 1 && secret.contains(h)) {
+            if (i >= WINDOW - 1 && test.test(h)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static void addWindows(String text, Set<Long> into) {
-        String t = normalize(text);
-        long power = 1;
-        for (int i = 0; i < WINDOW - 1; i++) {
-            power *= BASE;
-        }
-        long h = 0;
-        for (int i = 0; i < t.length(); i++) {
-            if (i >= WINDOW) {
-                h -= t.charAt(i - WINDOW) * power;
-            }
-            h = h * BASE + t.charAt(i);
-            if (i >= WINDOW - 1) {
-                into.add(h);
-            }
-        }
     }
 
     /** Printable ASCII with every run of anything else (spaces, line breaks, a class file's binary) as one space. */
