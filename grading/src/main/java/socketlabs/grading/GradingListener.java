@@ -2,8 +2,12 @@ package socketlabs.grading;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.launcher.TestIdentifier;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.platform.launcher.TestPlan;
 
 /**
@@ -16,12 +20,12 @@ import org.junit.platform.launcher.TestPlan;
  * (the id of the Maven run whose JVMs share one results file), {@code grading.summary}
  * ({@code false} when the Maven report step prints the table instead), {@code grading.title}.
  * In the solutions build, which runs every lab's tests in one Maven execution, {@code grading.dir}
- * and {@code grading.title} hold {@value Labs#LAB}, replaced by the lab of the test class this JVM
- * runs (found under {@code grading.course}, the course's root folder).
+ * and {@code grading.title} hold {@value Labs#LAB}, replaced by the lab of each test's class (found
+ * under {@code grading.course}, the course's root folder): one JVM writes a part for each lab.
  */
 public final class GradingListener extends TestRecorder {
     static final String EXITED = "The test JVM ended while this test was running: the code under test ran out of memory"
-            + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. Tests after it in the same class did not run.";
+            + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. The tests after it ran in a fresh JVM.";
     /** How long an exit called by the code under test is held (longer than any test may run). */
     static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
 
@@ -31,34 +35,68 @@ public final class GradingListener extends TestRecorder {
     private final String run = shared ? System.getProperty("grading.run") : "local-" + self;
     private final String part = run + "-" + self;
 
-    private String title = System.getProperty("grading.title", "tests");
-    private Path dir = Path.of(System.getProperty("grading.dir", "target/grading"));
+    private final String title = System.getProperty("grading.title", "tests");
+    private final String dir = System.getProperty("grading.dir", "target/grading");
+    private final String course = System.getProperty("grading.course");
+    private final Map<String, String> labOfClass = new HashMap<>();
+    // the labs whose results changed since they were last written
+    private final Set<String> changed = new HashSet<>();
+    private boolean hooked;
+    private boolean planNew;
     private GradedTest exited;
     private boolean finished;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
-        String course = System.getProperty("grading.course");
-        String first = firstClass(testPlan);
-        String lab = course == null || first == null ? null : Labs.labOfClass(Path.of(course), first);
-        if (lab != null) {
-            title = title.replace(Labs.LAB, lab);
-            dir = Path.of(dir.toString().replace(Labs.LAB, lab));
-        }
-        Results.deleteStaleParts(dir, run);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::onExit, "grading-results-on-exit"));
+        planNew = true;
         super.testPlanExecutionStarted(testPlan);
+        for (String lab : labs()) {
+            Results.deleteStaleParts(dirOf(lab), run);
+        }
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::onExit, "grading-results-on-exit"));
+        }
     }
 
-    private static String firstClass(TestPlan plan) {
-        for (TestIdentifier root : plan.getRoots()) {
-            for (TestIdentifier id : plan.getDescendants(root)) {
-                if (id.getSource().orElse(null) instanceof ClassSource c) {
-                    return c.getClassName();
-                }
-            }
+    /**
+     * The lab a test belongs to: in the solutions build ({@code grading.course} set), which runs
+     * every lab's tests, the lab of its class, whose results go to that lab's folder; otherwise
+     * the one lab of this run, "".
+     */
+    private String labOf(GradedTest test) {
+        if (course == null) {
+            return "";
         }
-        return null;
+        String className = test.key.substring(0, test.key.indexOf('#'));
+        return labOfClass.computeIfAbsent(className, c -> {
+            String lab = Labs.labOfClass(Path.of(course), c);
+            return lab == null ? "" : lab;
+        });
+    }
+
+    private Set<String> labs() {
+        Set<String> labs = new TreeSet<>();
+        tests.values().forEach(t -> labs.add(labOf(t)));
+        return labs;
+    }
+
+    private Path dirOf(String lab) {
+        return Path.of(lab.isEmpty() ? dir : dir.replace(Labs.LAB, lab));
+    }
+
+    private String titleOf(String lab) {
+        return lab.isEmpty() ? title : title.replace(Labs.LAB, lab);
+    }
+
+    @Override
+    protected void started(GradedTest test) {
+        changed.add(labOf(test));
+    }
+
+    @Override
+    protected void ended(GradedTest test) {
+        changed.add(labOf(test));
     }
 
     @Override
@@ -68,7 +106,14 @@ public final class GradingListener extends TestRecorder {
 
     @Override
     protected void recorded() {
-        save();
+        if (planNew) {
+            planNew = false;
+            changed.addAll(labs()); // the plan itself: every lab's tests, not yet run
+        }
+        if (running != null) {
+            changed.add(labOf(running)); // an invocation of a parameterized test may have failed it
+        }
+        save(changed);
     }
 
     @Override
@@ -79,9 +124,11 @@ public final class GradingListener extends TestRecorder {
                 t.fail("did not run to the end");
             }
         }
-        save();
+        save(labs());
         if (!"false".equals(System.getProperty("grading.summary"))) {
-            System.out.println(Results.collect(dir, run).summary(title, true));
+            for (String lab : labs()) {
+                System.out.println(Results.collect(dirOf(lab), run).summary(titleOf(lab), true));
+            }
         }
     }
 
@@ -108,13 +155,13 @@ public final class GradingListener extends TestRecorder {
                                 + (running == null ? "set-up" : running.fullName()) + "\"";
                     }
                 }
-                save();
+                save(labs());
                 return;
             }
             exited = running;
             running.fail("The code under test called System.exit() (" + caller + "). Code under test must return or"
                     + " throw, never end the JVM: the tests (and a server's other clients) depend on it.");
-            save();
+            save(Set.of(labOf(running)));
         }
         try {
             Thread.sleep(HOLD_EXIT.toMillis()); // the one place a pause belongs: holding an exit so the run goes on
@@ -147,12 +194,19 @@ public final class GradingListener extends TestRecorder {
         return null;
     }
 
-    private void save() {
-        try {
-            Results.writePart(dir, run, part, finished, new ArrayList<>(tests.values()));
-            Results.collect(dir, run).writeResultsJson(dir, title);
-        } catch (RuntimeException e) {
-            System.err.println("grading: cannot write results to " + dir.toAbsolutePath() + ": " + e);
+    /** Writes this JVM's part, and the merged results.json, of each of {@code labs}. */
+    private void save(Set<String> labs) {
+        for (String lab : List.copyOf(labs)) {
+            Path at = dirOf(lab);
+            try {
+                List<GradedTest> own = new ArrayList<>();
+                tests.values().stream().filter(t -> labOf(t).equals(lab)).forEach(own::add);
+                Results.writePart(at, run, part, finished, own);
+                Results.collect(at, run).writeResultsJson(at, titleOf(lab));
+            } catch (RuntimeException e) {
+                System.err.println("grading: cannot write results to " + at.toAbsolutePath() + ": " + e);
+            }
         }
+        changed.clear();
     }
 }

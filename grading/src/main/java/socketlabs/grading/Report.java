@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  *   --only TESTS       surefire's -Dtest filter of this run ("${test}" when none): the verdict says
  *                      that only some tests ran, never that the lab is done
  *   --reports DIR      where surefire wrote this run's report files, named for failures
+ *   --resume-jvm OPTS  when a test JVM ended early, run the tests it had not reached in a fresh JVM
+ *                      with these JVM options ({@link Resume}); "" for none
  * </pre>
  *
  * A failed verdict of the instructor's checks (solution, starter) is thrown as an exception,
@@ -35,6 +37,8 @@ public final class Report {
     // this run's -Dtest filter (null: every test ran) and surefire's report folder of this run
     static String only;
     static Path reports;
+    // the JVM options of a fresh JVM for the tests after a crash; null: no fresh JVM
+    static List<String> resumeJvm;
 
     private Report() {
     }
@@ -52,6 +56,8 @@ public final class Report {
                 // Maven passes an unset ${test} as null (or, elsewhere, as the text itself)
                 case "--only" -> only = args[i + 1] == null || args[i + 1].isBlank() || args[i + 1].startsWith("${") ? null : args[i + 1];
                 case "--reports" -> reports = Path.of(args[i + 1]);
+                case "--resume-jvm" -> resumeJvm = args[i + 1] == null || args[i + 1].isBlank() ? List.of()
+                        : List.of(args[i + 1].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -73,6 +79,9 @@ public final class Report {
     /** Reports one lab's run; returns its verdict, empty when the run is as expected. */
     static String report(Path dir, String expect, String title, String run, Path testClasses) {
         Messages words = Messages.current();
+        if (resumeJvm != null) {
+            Resume.notReached(dir, run, Resume.properties(dir, title, run), resumeJvm, words);
+        }
         Results results = Results.collect(dir, run);
         if (results.tests().isEmpty()) {
             if ("solution".equals(expect)) {

@@ -72,10 +72,15 @@ public final class Results {
         }
     }
 
-    /** Merges the parts of run {@code run} found under {@code dir}. */
+    /**
+     * Merges the parts of run {@code run} found under {@code dir}. A test that a JVM did not reach
+     * (its JVM ended first) and a later JVM ran ({@link Resume}) counts once, with the outcome it
+     * got. The run is finished when every JVM reached its end, or when every test it knows of has
+     * an outcome (the tests after a crash ran in a fresh JVM; the one that was running is failed).
+     */
     public static Results collect(Path dir, String run) {
-        List<GradedTest> all = new ArrayList<>();
-        boolean finished = true;
+        Map<String, GradedTest> all = new LinkedHashMap<>();
+        boolean everyPartFinished = true;
         int parts = 0;
         for (Path p : partFiles(dir)) {
             Map<?, ?> json;
@@ -88,18 +93,31 @@ public final class Results {
                 continue;
             }
             parts++;
-            finished &= Boolean.TRUE.equals(json.get("finished"));
             boolean partFinished = Boolean.TRUE.equals(json.get("finished"));
+            everyPartFinished &= partFinished;
             for (Object o : (List<?>) json.get("tests")) {
                 GradedTest t = GradedTest.fromJson((Map<?, ?>) o);
                 if (!partFinished && t.status == GradedTest.Status.RUNNING) {
                     // the JVM ended with no chance to record it (Runtime.halt, a crash, a kill)
                     t.fail(GradingListener.EXITED);
                 }
-                all.add(t);
+                GradedTest seen = all.get(t.key);
+                if (seen == null || !seen.done() && t.done()) {
+                    all.put(t.key, t);
+                }
             }
         }
-        return new Results(inTaskOrder(all), finished && parts > 0);
+        boolean finished = parts > 0 && (everyPartFinished || all.values().stream().allMatch(GradedTest::done));
+        return new Results(inTaskOrder(new ArrayList<>(all.values())), finished);
+    }
+
+    /**
+     * The tests of run {@code run} that no JVM reached: a JVM ended (a crash, {@code Runtime.halt},
+     * a kill) before their turn, and no later JVM ran them. The test that was running when a JVM
+     * ended is not among them: it failed.
+     */
+    static List<GradedTest> notReached(Path dir, String run) {
+        return collect(dir, run).tests().stream().filter(t -> t.status == GradedTest.Status.NOT_RUN).toList();
     }
 
     private static List<Path> partFiles(Path dir) {

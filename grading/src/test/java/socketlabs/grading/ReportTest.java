@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,14 +70,32 @@ class ReportTest {
         GradedTest old = test("stale", 5, GradedTest.Status.PASSED);
         Results.writePart(dir, "r0", "r0-1", true, List.of(old));
         GradedTest running = test("was running", 1, GradedTest.Status.RUNNING);
-        Results.writePart(dir, "r1", "r1-2", false, List.of(running));
+        GradedTest notReached = test("not reached", 1, GradedTest.Status.NOT_RUN);
+        Results.writePart(dir, "r1", "r1-2", false, List.of(running, notReached));
         Results r = run(test("done", 1, GradedTest.Status.PASSED));
-        assertEquals(2, r.tests().size());
+        assertEquals(3, r.tests().size());
         assertEquals(1, r.score());
-        assertEquals(2, r.maxScore());
+        assertEquals(3, r.maxScore());
         assertEquals(false, r.finished());
         GradedTest crashed = r.tests().stream().filter(t -> t.name().equals("was running")).findFirst().orElseThrow();
         assertEquals(GradedTest.Status.FAILED, crashed.status());
+        assertEquals(List.of("k#not reached"), Results.notReached(dir, "r1").stream().map(t -> t.key).toList());
+    }
+
+    @Test
+    @DisplayName("a test that a crashed JVM did not reach and a fresh JVM ran counts once, with the fresh JVM's outcome")
+    void aTestRunAfterACrashCountsOnceWithItsOutcome() {
+        GradedTest running = test("was running", 1, GradedTest.Status.RUNNING);
+        GradedTest notReached = test("not reached", 2, GradedTest.Status.NOT_RUN);
+        Results.writePart(dir, "r1", "r1-1", false, List.of(running, notReached));
+        // the fresh JVM's part sorts before the crashed one's: the outcome wins, not the order of the files
+        Results.writePart(dir, "r1", "r1-0", true, List.of(test("not reached", 2, GradedTest.Status.PASSED)));
+        Results r = Results.collect(dir, "r1");
+        assertEquals(List.of("k#not reached", "k#was running"), r.tests().stream().map(t -> t.key).sorted().toList());
+        assertEquals(2, r.score());
+        assertEquals(3, r.maxScore());
+        assertTrue(r.finished(), "every test has an outcome: the run is complete, with the crashed test failed");
+        assertTrue(Results.notReached(dir, "r1").isEmpty());
     }
 
     private String printed(Runnable r) {
@@ -125,7 +144,7 @@ class ReportTest {
     @Test
     void aCrashedRunPrintsTheTableWithTheCrashedTestAndItsReason() {
         GradedTest running = test("was running", 1, GradedTest.Status.RUNNING);
-        Results.writePart(dir, "r1", "r1-2", false, List.of(running));
+        Results.writePart(dir, "r1", "r1-2", false, List.of(running, test("not reached", 1, GradedTest.Status.NOT_RUN)));
         run(test("done", 1, GradedTest.Status.PASSED));
         String out = printed(() -> Report.report(dir, "pass", "lab01-ports", "r1", null));
         assertTrue(out.contains("[failed] Task 1 · Ports › was running") && out.contains(GradingListener.EXITED.substring(0, 40))

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +36,7 @@ import socketlabs.grading.Json;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(900)
+@Tag(EndToEnd.TAG)
 @DisplayName("attacks on the grader by the code it grades")
 class AttackTest {
     // what the limits attack tries: well past every limit, yet bounded to spare the test machine

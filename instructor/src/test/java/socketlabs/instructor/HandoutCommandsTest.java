@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs ({@link HandoutRun}: the Maven builds offline, the lab's programs, the system tools) or is
  * listed there with the reason it cannot run unattended.
  */
+@Tag(EndToEnd.TAG)
 @DisplayName("every command in a handout's guides works in the handout")
 class HandoutCommandsTest {
     // a path in the course: a lab's, the grading module's, the wrapper's

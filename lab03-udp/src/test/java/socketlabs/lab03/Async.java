@@ -51,6 +51,11 @@ final class Async<T> {
         return future.isDone();
     }
 
+    /** True once it ended (returned or threw). */
+    boolean ended() {
+        return future.isDone();
+    }
+
     /** When it ended (System.nanoTime), or Long.MAX_VALUE while it runs: which side of a transfer stopped first. */
     long endedAt() {
         return future.isDone() ? ended : Long.MAX_VALUE;

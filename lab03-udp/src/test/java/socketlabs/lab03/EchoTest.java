@@ -34,7 +34,7 @@ class EchoTest {
     void echoesOneDatagram() throws Exception {
         try (RunningServer server = echoServer(); DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, ascii("hello"), server.address());
-            byte[] reply = Loopback.receive(client, WAIT_MS);
+            byte[] reply = server.reply(client, WAIT_MS);
             assertArrayEquals(ascii("hello"), reply, () -> "sent the datagram \"hello\" (68 65 6c 6c 6f) to the echo server;"
                     + " expected the same 5 bytes back, got " + Loopback.hex(reply) + server.problem()
                     + ". Reply to packet.getSocketAddress() with packet.getLength() bytes.");
@@ -48,8 +48,8 @@ class EchoTest {
         try (RunningServer server = echoServer(); DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, ascii("first"), server.address());
             Loopback.send(client, ascii("second"), server.address());
-            byte[] one = Loopback.receive(client, WAIT_MS);
-            byte[] two = Loopback.receive(client, WAIT_MS);
+            byte[] one = server.reply(client, WAIT_MS);
+            byte[] two = server.reply(client, WAIT_MS);
             assertTrue(Arrays.equals(ascii("first"), one) && Arrays.equals(ascii("second"), two),
                     () -> "sent two datagrams, \"first\" then \"second\", without waiting; expected two replies, \"first\" and"
                             + " \"second\", got " + Loopback.hex(one) + " and " + Loopback.hex(two) + server.problem()
@@ -64,7 +64,7 @@ class EchoTest {
     void echoesEmptyDatagram() throws Exception {
         try (RunningServer server = echoServer(); DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, new byte[0], server.address());
-            byte[] reply = Loopback.receive(client, WAIT_MS);
+            byte[] reply = server.reply(client, WAIT_MS);
             assertNotNull(reply, () -> "sent an empty datagram (0 bytes); expected an empty datagram back, got nothing in "
                     + WAIT_MS + " ms" + server.problem() + ". A 0-byte datagram is legal in UDP (it is not end-of-stream as"
                     + " in TCP): do not skip it.");
@@ -79,7 +79,7 @@ class EchoTest {
         byte[] big = Loopback.seededBytes(60_000, 3);
         try (RunningServer server = echoServer(); DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, big, server.address());
-            byte[] reply = Loopback.receive(client, WAIT_MS);
+            byte[] reply = server.reply(client, WAIT_MS);
             assertArrayEquals(big, reply, () -> "sent one 60,000-byte datagram; expected it back whole: "
                     + Loopback.mismatch(big, reply) + server.problem() + ". Assuming the whole datagram fit the buffer:"
                     + " receive() cuts a datagram to the buffer's size without a word. Use Udp.MAX_DATAGRAM bytes.");
@@ -93,10 +93,10 @@ class EchoTest {
         byte[] longer = ascii("a longer datagram after a short one");
         try (RunningServer server = echoServer(); DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, ascii("hi"), server.address());
-            byte[] first = Loopback.receive(client, WAIT_MS);
+            byte[] first = server.reply(client, WAIT_MS);
             assertArrayEquals(ascii("hi"), first, () -> "sent \"hi\"; expected \"hi\" back, got " + Loopback.hex(first) + server.problem());
             Loopback.send(client, longer, server.address());
-            byte[] reply = Loopback.receive(client, WAIT_MS);
+            byte[] reply = server.reply(client, WAIT_MS);
             assertArrayEquals(longer, reply, () -> "sent \"hi\", then a " + longer.length + "-byte datagram; expected the second back"
                     + " whole: " + Loopback.mismatch(longer, reply) + ". Reusing one buffer without resetting its length:"
                     + " receive() keeps at most the packet's length, and a packet cut down to the 2 bytes of \"hi\" (by"

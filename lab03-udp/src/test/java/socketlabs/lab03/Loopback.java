@@ -51,6 +51,29 @@ final class Loopback {
         }
     }
 
+    /**
+     * The next datagram {@code socket} receives, or null after {@code timeoutMs}; sooner once
+     * {@code peerEnded} says the only peer that could send it has ended (returned or thrown: the
+     * untouched starter's code throws at once). A datagram the peer sent before it ended is already
+     * queued on loopback, and one short look finds it. The wait is for a datagram or for the
+     * peer's end, never a fixed pause.
+     */
+    static byte[] receiveUnless(DatagramSocket socket, int timeoutMs, java.util.function.BooleanSupplier peerEnded) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            boolean ended = peerEnded.getAsBoolean();
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            int slice = (int) Math.min(ended ? LAST_LOOK_MS : SLICE_MS, left);
+            byte[] got = receive(socket, slice);
+            if (got != null || ended || slice >= left) {
+                return got;
+            }
+        }
+    }
+
+    private static final int SLICE_MS = 50;
+    private static final int LAST_LOOK_MS = 20;
+
     /** {@code n} bytes from a seeded generator. */
     static byte[] seededBytes(int n, long seed) {
         byte[] data = new byte[n];

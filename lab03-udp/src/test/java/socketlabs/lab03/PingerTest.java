@@ -33,7 +33,7 @@ class PingerTest {
             for (int i = 1; i <= 5; i++) {
                 byte[] ping = new PingMessage(i, 1000L * i).toBytes();
                 Loopback.send(client, ping, server.address());
-                byte[] reply = Loopback.receive(client, 2_000);
+                byte[] reply = server.reply(client, 2_000);
                 int n = i;
                 assertArrayEquals(ping, reply, () -> "sent ping " + n + " (" + new String(ping, StandardCharsets.US_ASCII)
                         + ") to PingServer.serve with drop rate 0; expected the same bytes back, got " + Loopback.hex(reply) + server.problem());
@@ -64,7 +64,7 @@ class PingerTest {
             }
             List<Integer> echoed = new ArrayList<>();
             // generous while replies a correct server sends are still due (a busy machine stalls), brief for any beyond them
-            for (byte[] reply; (reply = Loopback.receive(client, echoed.size() < expected.size() ? 2_000 : 300)) != null; ) {
+            for (byte[] reply; (reply = server.reply(client, echoed.size() < expected.size() ? 2_000 : 300)) != null; ) {
                 echoed.add(Integer.parseInt(new String(reply, StandardCharsets.US_ASCII).substring("datagram ".length())));
             }
             assertEquals(expected, echoed, () -> "sent datagrams 0-" + (count - 1) + " to PingServer.serve(socket, " + rate + ", " + seed

@@ -114,11 +114,11 @@ class ReliableReceiverTest {
         try (DatagramSocket socket = Loopback.socket(); ScriptedSender sender = ScriptedSender.start()) {
             Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(socket, lingering));
             sender.send(Loopback.address(socket), List.of(data(0, "end"), Segment.fin(1)));
-            Wait.until(Duration.ofSeconds(2), () -> sender.acks().size() >= 2, () -> "played DATA 0, FIN 1 to"
+            Wait.until(Duration.ofSeconds(2), () -> sender.acks().size() >= 2, receiving, () -> "played DATA 0, FIN 1 to"
                     + " ReliableReceiver.receive; expected ACK 1 and ACK 2, got " + sender.acks() + "; " + receiving.describe());
             // as if ACK 2 had been lost: the sender's timer fires and it sends the FIN again
             sender.send(Loopback.address(socket), List.of(Segment.fin(1)));
-            Wait.until(Duration.ofMillis(800), () -> sender.acks().size() >= 3, () -> "played DATA 0, FIN 1, got ACK 1 and ACK 2,"
+            Wait.until(Duration.ofMillis(800), () -> sender.acks().size() >= 3, receiving, () -> "played DATA 0, FIN 1, got ACK 1 and ACK 2,"
                     + " then sent FIN 1 again, as a sender does when the ACK of its FIN is lost; expected ACK 2 again, got "
                     + "nothing (ACKs: " + sender.acks() + "; " + receiving.describe() + "). The last ACK can be lost too: after"
                     + " the FIN, linger, acknowledging whatever arrives, until nothing has come for config.giveUpAfter().");

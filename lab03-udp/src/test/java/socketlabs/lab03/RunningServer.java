@@ -39,6 +39,16 @@ final class RunningServer implements AutoCloseable {
         return Loopback.address(socket);
     }
 
+    /**
+     * The next datagram {@code client} receives, or null after {@code timeoutMs}; sooner when the
+     * server has ended (returned or thrown: the untouched starter's {@code serve} throws at once), as
+     * a server that ended sends nothing more. The wait is for a reply or for the server's end,
+     * never a fixed pause.
+     */
+    byte[] reply(DatagramSocket client, int timeoutMs) {
+        return Loopback.receiveUnless(client, timeoutMs, running::ended);
+    }
+
     /** Empty while the server runs; otherwise " (EchoServer.serve threw ...)" for a failure message. */
     String problem() {
         // serve must go on until the socket is closed: ending earlier, by return or throw, is the problem

@@ -22,7 +22,7 @@ final class ServerEnds {
         });
         try (DatagramSocket client = Loopback.socket()) {
             Loopback.send(client, hello, Loopback.address(socket));
-            byte[] reply = Loopback.receive(client, Loopback.READ_TIMEOUT_MS);
+            byte[] reply = Loopback.receiveUnless(client, Loopback.READ_TIMEOUT_MS, serving::ended);
             assertArrayEquals(hello, reply, () -> "sent " + Loopback.hex(hello) + " to " + name + "; expected it back, got "
                     + Loopback.hex(reply) + "; " + serving.describe());
         } finally {

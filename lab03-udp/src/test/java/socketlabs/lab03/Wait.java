@@ -31,4 +31,35 @@ final class Wait {
             fail(message.get());
         }
     }
+
+    /**
+     * As {@link #until(Duration, BooleanSupplier, Supplier)}, but gives up sooner once {@code code},
+     * the only thing that could make {@code condition} hold, has ended (returned or thrown, as the
+     * untouched starter throws at once) and {@link #AFTER_END} has passed without it holding: what
+     * it sent before it ended has arrived by then.
+     */
+    static void until(Duration limit, BooleanSupplier condition, Async<?> code, Supplier<String> message) {
+        long[] endSeen = {0};
+        BooleanSupplier hopeless = () -> {
+            if (!code.ended()) {
+                return false;
+            }
+            if (endSeen[0] == 0) {
+                endSeen[0] = System.nanoTime();
+            }
+            return System.nanoTime() - endSeen[0] > AFTER_END.toNanos();
+        };
+        try {
+            await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> condition.getAsBoolean() || hopeless.getAsBoolean());
+        } catch (ConditionTimeoutException e) {
+            // told below
+        }
+        if (!condition.getAsBoolean()) {
+            fail(message.get());
+        }
+    }
+
+    /** How long datagrams that code sent before it ended may take to reach the test's thread on a busy machine. */
+    static final Duration AFTER_END = Duration.ofMillis(300);
 }

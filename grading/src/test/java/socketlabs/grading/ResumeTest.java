@@ -1,0 +1,68 @@
+package socketlabs.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import socketlabs.grading.fixtures.FixtureRunner;
+import socketlabs.grading.fixtures.HaltingFixture;
+import socketlabs.grading.fixtures.PassingFixture;
+
+/**
+ * A lab's test classes share one JVM; code that halts it in one test must cost that test only.
+ * Two classes run in one JVM, as failsafe runs a lab; the first halts the JVM in its second test.
+ */
+@Timeout(180)
+class ResumeTest {
+    private static final String RUN = "resume";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("after a halt, the tests the JVM had not reached run in a fresh JVM; the halted test fails with the reason")
+    void theTestsAfterAHaltRunInAFreshJvm() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false",
+                FixtureRunner.class.getName(), HaltingFixture.class.getName(), PassingFixture.class.getName())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the first JVM did not end within 60 s");
+        assertEquals(7, p.exitValue(), "the fixture halts the first JVM");
+
+        Map<String, GradedTest.Status> before = statuses();
+        assertEquals(GradedTest.Status.NOT_RUN, before.get("Task 4 · Halting › c runs after"), "before: " + before);
+        assertEquals(GradedTest.Status.NOT_RUN, before.get("Task 1 · Sample › passes"), "before: " + before);
+
+        int jvms = Resume.notReached(dir, RUN, Resume.properties(dir, "sample", RUN), List.of("-Xmx64m"), Messages.of("en"));
+
+        assertEquals(1, jvms, "one fresh JVM runs every test the first had not reached");
+        Results r = Results.collect(dir, RUN);
+        Map<String, GradedTest> byName = r.tests().stream().collect(Collectors.toMap(GradedTest::fullName, t -> t));
+        assertEquals(GradedTest.Status.PASSED, byName.get("Task 4 · Halting › a runs before").status());
+        GradedTest halted = byName.get("Task 4 · Halting › b halts the JVM");
+        assertEquals(GradedTest.Status.FAILED, halted.status());
+        assertTrue(halted.output().contains("The test JVM ended while this test was running"), halted.output());
+        assertEquals(GradedTest.Status.PASSED, byName.get("Task 4 · Halting › c runs after").status(), "a test after the halt, its real outcome");
+        GradedTest d = byName.get("Task 4 · Halting › d fails after, with its own message");
+        assertEquals(GradedTest.Status.FAILED, d.status());
+        assertTrue(d.output().contains("d's own failure"), "a parameterized test after the halt fails for its own reason: " + d.output());
+        assertEquals(2, byName.get("Task 1 · Sample › passes").score(), "the next class runs too");
+        assertTrue(r.tests().stream().noneMatch(t -> t.status() == GradedTest.Status.NOT_RUN), "no test left not run: " + r.tests());
+        assertEquals(r.tests().size(), byName.size(), "each test counted once");
+        assertTrue(r.finished(), "every test has an outcome");
+        assertTrue(Results.notReached(dir, RUN).isEmpty());
+    }
+
+    private Map<String, GradedTest.Status> statuses() {
+        return Results.collect(dir, RUN).tests().stream().collect(Collectors.toMap(GradedTest::fullName, GradedTest::status));
+    }
+}
