@@ -21,7 +21,7 @@ import socketlabs.grading.fixtures.PassingFixture;
  * Two classes run in one JVM, as failsafe runs a lab; the first halts the JVM in its second test.
  */
 @Timeout(180)
-class ResumeTest {
+class ResumeIT {
     private static final String RUN = "resume";
 
     @TempDir

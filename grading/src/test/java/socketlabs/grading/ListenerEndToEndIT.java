@@ -23,11 +23,11 @@ import socketlabs.grading.fixtures.OutOfMemoryFixture;
 import socketlabs.grading.fixtures.PassingFixture;
 
 /**
- * Runs sample test classes in JVMs of their own, as surefire does, and reads the results file
- * that the listener wrote: it must hold every test, also after a blocked test and a System.exit.
+ * Runs sample test classes in JVMs of their own, at once, and reads the results that the listener
+ * wrote: they must hold every test, also after a blocked test and a System.exit.
  */
 @Timeout(120)
-class ListenerEndToEndTest {
+class ListenerEndToEndIT {
     private static final String RUN = "e2e";
     @TempDir
     static Path dir;
@@ -37,14 +37,21 @@ class ListenerEndToEndTest {
     @BeforeAll
     @Timeout(180) // the class's @Timeout covers test methods only, not @BeforeAll: three JVMs on a busy machine take more than 10 s
     static void runFixtures() throws Exception {
+        // the JVMs of one run at once, as forks of a run may be: each writes its own part
+        Map<Class<?>, Process> jvms = new java.util.LinkedHashMap<>();
         for (Class<?> fixture : List.of(PassingFixture.class, BlockingFixture.class, ExitingFixture.class, OutOfMemoryFixture.class)) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            jvms.put(fixture, new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-cp", System.getProperty("java.class.path"),
                     "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false",
                     FixtureRunner.class.getName(), fixture.getName())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve(fixture.getSimpleName() + ".log").toFile()).start();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), fixture.getSimpleName() + " did not end within 60 s");
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(fixture.getSimpleName() + ".log").toFile()).start());
         }
+        for (Map.Entry<Class<?>, Process> jvm : jvms.entrySet()) {
+            assertTrue(jvm.getValue().waitFor(60, TimeUnit.SECONDS), jvm.getKey().getSimpleName() + " did not end within 60 s");
+        }
+        // each JVM rewrote results.json after each test; JVMs that end at once may race for the last
+        // word, so the file is merged once more from every JVM's part, as the report step does
+        Results.collect(dir, RUN).writeResultsJson(dir, "tests");
         results = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("results.json"), StandardCharsets.UTF_8));
         byName = ((List<?>) results.get("tests")).stream().map(t -> (Map<?, ?>) t)
                 .collect(Collectors.toMap(t -> (String) t.get("name"), t -> t));
