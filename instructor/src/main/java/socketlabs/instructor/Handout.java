@@ -117,8 +117,10 @@ public final class Handout {
             }
         }
         Fs.copyTree(course.root.resolve(".mvn"), out.resolve(".mvn"));
-        // failsafe's own failure list would repeat every message that the score table prints once
-        Fs.write(out.resolve(".mvn/jvm.config"), STUDENT_JVM_CONFIG);
+        // the course's options for Maven's own JVM (.mvn/jvm.config: a quick start), then: failsafe's own
+        // failure list would repeat every message that the score table prints once
+        Path jvmConfig = course.root.resolve(".mvn/jvm.config");
+        Fs.write(out.resolve(".mvn/jvm.config"), (Files.isRegularFile(jvmConfig) ? Fs.read(jvmConfig) : "") + STUDENT_JVM_CONFIG);
         out.resolve("mvnw").toFile().setExecutable(true);
         String english = readme("README.md", "README.md", labs);
         String korean = readme("README.ko.md", "README.ko.md", labs);
