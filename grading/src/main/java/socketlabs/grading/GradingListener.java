@@ -42,6 +42,10 @@ public final class GradingListener extends TestRecorder {
     // the labs whose results changed since they were last written
     private final Set<String> changed = new HashSet<>();
     private boolean hooked;
+    // a Maven lab run, whose report step runs the tests after an early end in a fresh JVM (Resume)
+    private final boolean resumable = Boolean.getBoolean("grading.resumable");
+    // a test's code may run on after it ended: cut off by a time-out, or holding an exit
+    private boolean unfit;
     private boolean planNew;
     private GradedTest exited;
     private boolean finished;
@@ -97,6 +101,36 @@ public final class GradingListener extends TestRecorder {
     @Override
     protected void ended(GradedTest test) {
         changed.add(labOf(test));
+    }
+
+    /**
+     * After a test that JUnit's time-out cut off (its thread, and any it started, may still spin or
+     * block) or that called {@code System.exit} (held, the JVM shutting down), the tests after it
+     * would run in a JVM that code under test still disturbs. Where the report step resumes a run
+     * ({@code grading.resumable}), this JVM then ends, its results saved, and the tests it had not
+     * reached run in a fresh one ({@link Resume}): the misbehaving test costs only itself.
+     */
+    @Override
+    public synchronized void executionFinished(org.junit.platform.launcher.TestIdentifier id,
+            org.junit.platform.engine.TestExecutionResult result) {
+        GradedTest before = running;
+        if (result.getThrowable().filter(TestFacts::isTimeout).isPresent()) {
+            unfit = true;
+        }
+        super.executionFinished(id, result);
+        if (resumable && (unfit || exited != null) && before != null && running == null && !finished
+                && tests.values().stream().anyMatch(t -> !t.done())) {
+            for (GradedTest t : tests.values()) {
+                if (t.status == GradedTest.Status.RUNNING) {
+                    t.status = GradedTest.Status.NOT_RUN;
+                }
+            }
+            save(labs());
+            System.out.println("grading: the test JVM ends after \"" + before.fullName() + "\" (its code may still run);"
+                    + " the tests after it run in a fresh JVM");
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     @Override

@@ -112,6 +112,7 @@ public final class Resume {
         p.put("grading.title", title);
         p.put("grading.run", run);
         p.put("grading.summary", "false");
+        p.put("grading.resumable", "true");
         return p;
     }
 

@@ -63,6 +63,12 @@ public final class TestFacts {
         return m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
     }
 
+    /** Whether a test failed because JUnit's time-out cut it off. */
+    static boolean isTimeout(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return e instanceof java.util.concurrent.TimeoutException || message.contains("timed out after");
+    }
+
     public static Optional<MethodSource> methodSource(TestIdentifier id) {
         return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
     }

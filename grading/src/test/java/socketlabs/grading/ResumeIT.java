@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import socketlabs.grading.fixtures.BlockingFixture;
 import socketlabs.grading.fixtures.FixtureRunner;
 import socketlabs.grading.fixtures.HaltingFixture;
 import socketlabs.grading.fixtures.PassingFixture;
@@ -60,6 +61,48 @@ class ResumeIT {
         assertEquals(r.tests().size(), byName.size(), "each test counted once");
         assertTrue(r.finished(), "every test has an outcome");
         assertTrue(Results.notReached(dir, RUN).isEmpty());
+    }
+
+    @Test
+    @DisplayName("after a test cut off by its time-out, whose code still blocks, the tests after it run in a fresh JVM")
+    void theTestsAfterATimeOutRunInAFreshJvm() throws Exception {
+        Process p = firstJvm("-Dgrading.resumable=true", BlockingFixture.class, PassingFixture.class);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the first JVM did not end within 60 s");
+
+        Map<String, GradedTest.Status> before = statuses();
+        assertEquals(GradedTest.Status.FAILED, before.get("Task 2 · Blocking › blocks in accept"), "before: " + before);
+        assertEquals(GradedTest.Status.NOT_RUN, before.get("Task 2 · Blocking › runs after the blocked one"),
+                "the JVM ended after the time-out, before the next test: " + before);
+
+        int jvms = Resume.notReached(dir, RUN, Resume.properties(dir, "sample", RUN), List.of("-Xmx64m"), Messages.of("en"));
+
+        assertEquals(1, jvms);
+        Map<String, GradedTest> byName = Results.collect(dir, RUN).tests().stream()
+                .collect(Collectors.toMap(GradedTest::fullName, t -> t));
+        assertTrue(byName.get("Task 2 · Blocking › blocks in accept").output().contains(TestFacts.TIMEOUT_HINT));
+        assertEquals(GradedTest.Status.PASSED, byName.get("Task 2 · Blocking › runs after the blocked one").status());
+        assertEquals(2, byName.get("Task 1 · Sample › passes").score());
+        assertTrue(Results.collect(dir, RUN).finished());
+    }
+
+    @Test
+    @DisplayName("outside a resumable run (an IDE, the solutions build) the JVM goes on after a time-out")
+    void withoutResumeTheJvmGoesOn() throws Exception {
+        Process p = firstJvm("-Dgrading.resumable=false", BlockingFixture.class, PassingFixture.class);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM did not end within 60 s");
+        Map<String, GradedTest.Status> after = statuses();
+        assertEquals(GradedTest.Status.PASSED, after.get("Task 2 · Blocking › runs after the blocked one"), "after: " + after);
+        assertTrue(Results.notReached(dir, RUN).isEmpty());
+    }
+
+    private Process firstJvm(String option, Class<?>... fixtures) throws java.io.IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", option, "-cp", System.getProperty("java.class.path"),
+                "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false", FixtureRunner.class.getName()));
+        for (Class<?> f : fixtures) {
+            cmd.add(f.getName());
+        }
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
     }
 
     private Map<String, GradedTest.Status> statuses() {
