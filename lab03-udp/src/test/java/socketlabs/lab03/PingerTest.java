@@ -172,11 +172,12 @@ class PingerTest {
      * reported ({@code expected}: which pings a correct pinger gets a reply to), drawn on the report page.
      */
     static void attach(ScriptedPingPeer server, Async<List<PingResult>> ping, List<Boolean> expected, Duration timeout) {
-        if (ping.returned()) {
+        List<PingResult> results = ping.returned() ? ping.value() : null;
+        if (results != null) {
             // the pinger may return before the server's thread has handled its last ping: let the record catch up
-            Wait.atMost(Duration.ofSeconds(1), () -> server.handled() >= ping.value().size());
+            Wait.atMost(Duration.ofSeconds(1), () -> server.handled() >= results.size());
         }
-        Trace.attach(server.trace(expected, ping.returned() ? ping.value() : null, ping.describe(), timeout));
+        Trace.attach(server.trace(expected, results, ping.returned() ? "Pinger.ping returned null" : ping.describe(), timeout));
     }
 
     // ---- the summary ----
