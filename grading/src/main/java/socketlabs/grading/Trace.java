@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * file it under the test's key; a passed test's traces are dropped.
  *
  * <p>A trace is a JSON object whose {@code kind} names its drawing ({@code socketlabs.grading.html.Diagrams}):
- * {@code "transfer"} (lab03's segments in time), {@code "scan"} (lab01's port states), {@code "bytes"} (expected and
- * actual bytes).
+ * {@code "transfer"} (lab03's segments in time), {@code "ping"} (lab03's pings and replies), {@code "scan"} (lab01's
+ * port states), {@code "bytes"} (expected and actual bytes).
  */
 public final class Trace implements BeforeEachCallback, AfterEachCallback {
     /** The report entry's key. */

@@ -82,21 +82,21 @@ class GoBackNTest {
     @Points(2)
     @DisplayName("moves 12,000 bytes intact through a channel with no loss, 10% duplicated, 10% reordered")
     void channelNoLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, DATA, Impairments.of(0.0, 0.1, 0.1), 11);
+        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, WINDOW, DATA, Impairments.of(0.0, 0.1, 0.1), 11);
     }
 
     @Test
     @Points(2)
     @DisplayName("moves 12,000 bytes intact through a channel with 10% loss, 10% duplicated, 10% reordered")
     void channelTenPercentLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, DATA, Impairments.of(0.1, 0.1, 0.1), 12);
+        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, WINDOW, DATA, Impairments.of(0.1, 0.1, 0.1), 12);
     }
 
     @Test
     @Points(3)
     @DisplayName("moves 12,000 bytes intact through a channel with 30% loss, 10% duplicated, 10% reordered")
     void channelThirtyPercentLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, DATA, Impairments.of(0.3, 0.1, 0.1), 13);
+        Transfers.assertThroughChannel(NAME + " (window " + WINDOW + ")", SENDER, WINDOW, DATA, Impairments.of(0.3, 0.1, 0.1), 13);
     }
 
     @Test

@@ -14,10 +14,13 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 import socketlabs.lab03.ScriptedPingPeer.Action;
 
 @DisplayName("Task 2 · UDP pinger")
+@ExtendWith(Trace.class) // the pings and replies of each run, drawn on the report page
 class PingerTest {
     /** Long enough that a loopback reply (well under 1 ms) is never late by accident, even on a busy machine. */
     private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -81,7 +84,12 @@ class PingerTest {
     @DisplayName("pinger: sends pings 1..N, each a PingMessage, and reports every reply's round-trip time")
     void pingerAllReplied() throws Exception {
         try (ScriptedPingPeer server = ScriptedPingPeer.start(Map.of()); DatagramSocket socket = Loopback.socket()) {
-            List<PingResult> results = Pinger.ping(socket, server.address(), 5, TIMEOUT);
+            Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 5, TIMEOUT));
+            ping.await(Duration.ofSeconds(6));
+            attach(server, ping, List.of(true, true, true, true, true), TIMEOUT);
+            assertTrue(ping.returned(), () -> ping.describe() + "; pinged a server that answers every ping at once, 5 pings,"
+                    + " timeout 500 ms: expected 5 results.");
+            List<PingResult> results = ping.value();
             assertEquals(List.of(1, 2, 3, 4, 5), server.seqs(), () -> "Pinger.ping(count 5): expected the server to receive pings"
                     + " with seq 1, 2, 3, 4, 5 (each new PingMessage(seq, System.nanoTime()).toBytes()), got " + server.seqs()
                     + " (-1 = not a ping)");
@@ -103,7 +111,9 @@ class PingerTest {
         try (ScriptedPingPeer server = ScriptedPingPeer.silent(); DatagramSocket socket = Loopback.socket()) {
             socket.setSoTimeout(5_000); // longer than the test waits: the pinger must bound each wait itself
             Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 3, Duration.ofMillis(100)));
-            assertTrue(ping.await(Duration.ofSeconds(3)), "pinged a server that never replies, 3 pings, timeout 100 ms; after 3 s"
+            boolean ended = ping.await(Duration.ofSeconds(3));
+            attach(server, ping, List.of(false, false, false), Duration.ofMillis(100));
+            assertTrue(ended, "pinged a server that never replies, 3 pings, timeout 100 ms; after 3 s"
                     + " Pinger.ping was still waiting. Waiting forever for a reply: set the socket's timeout to what is left of"
                     + " the ping's wait, and move on when it runs out.");
             assertTrue(ping.returned(), () -> ping.describe() + "; expected 3 'timed out' results. A ping with no reply is a"
@@ -141,7 +151,9 @@ class PingerTest {
         try (ScriptedPingPeer server = ScriptedPingPeer.start(script); DatagramSocket socket = Loopback.socket()) {
             socket.setSoTimeout(5_000);
             Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), expected.size(), TIMEOUT));
-            assertTrue(ping.await(Duration.ofSeconds(6)) && ping.returned(), () -> ping.describe() + "; " + scenario);
+            boolean ended = ping.await(Duration.ofSeconds(6));
+            attach(server, ping, expected, TIMEOUT);
+            assertTrue(ended && ping.returned(), () -> ping.describe() + "; " + scenario);
             List<PingResult> results = ping.value();
             List<Boolean> received = results.stream().map(PingResult::received).collect(Collectors.toList());
             List<Integer> seqs = results.stream().map(PingResult::seq).collect(Collectors.toList());
@@ -153,6 +165,19 @@ class PingerTest {
             assertEquals(expected, received, () -> "pinged " + expected.size() + " times; " + scenario + "\n expected received: "
                     + expected + "\n got:               " + received + "\n results: " + results);
         }
+    }
+
+    /**
+     * Attaches the run to the test's result: the pings and replies as {@code server} saw them, beside the results the pinger
+     * reported ({@code expected}: which pings a correct pinger gets a reply to), drawn on the report page.
+     */
+    static void attach(ScriptedPingPeer server, Async<List<PingResult>> ping, List<Boolean> expected, Duration timeout) {
+        List<PingResult> results = ping.returned() ? ping.value() : null;
+        if (results != null) {
+            // the pinger may return before the server's thread has handled its last ping: let the record catch up
+            Wait.atMost(Duration.ofSeconds(1), () -> server.handled() >= results.size());
+        }
+        Trace.attach(server.trace(expected, results, ping.returned() ? "Pinger.ping returned null" : ping.describe(), timeout));
     }
 
     // ---- the summary ----

@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 /**
  * The pinger's waits under strays and strangers, the ping server's end, and the Javadoc's
  * examples as written.
  */
 @DisplayName("Task 2 · UDP pinger")
+@ExtendWith(Trace.class) // the pings of each run, drawn on the report page
 class PingerWaitsTest {
     @Test
     @Points(2)
@@ -25,7 +28,9 @@ class PingerWaitsTest {
                 StrayDripper strays = StrayDripper.start(Loopback.address(socket), Duration.ofMillis(20),
                         List.of(new PingMessage(1, 0).toBytes(), Loopback.ascii("no ping"), new PingMessage(7, 0).toBytes()))) {
             Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 2, Duration.ofMillis(300)));
-            assertTrue(ping.await(Duration.ofSeconds(4)), () -> "pinged a server that never replies, 2 pings, timeout 300 ms,"
+            boolean ended = ping.await(Duration.ofSeconds(4));
+            PingerTest.attach(server, ping, List.of(false, false), Duration.ofMillis(300));
+            assertTrue(ended, () -> "pinged a server that never replies, 2 pings, timeout 300 ms,"
                     + " while a stranger sent a datagram (ping 1, ping 7, or no ping) every 20 ms; after 4 s Pinger.ping was"
                     + " still running. Each stray restarted the wait: count the timeout from the send, and wait only for what is"
                     + " left of it.");
@@ -45,7 +50,9 @@ class PingerWaitsTest {
             Loopback.send(stranger, new PingMessage(1, 0).toBytes(), Loopback.address(socket)); // waiting before the pinger starts
             Loopback.send(stranger, new PingMessage(2, 0).toBytes(), Loopback.address(socket));
             Async<List<PingResult>> ping = Async.start("Pinger.ping", () -> Pinger.ping(socket, server.address(), 2, Duration.ofMillis(100)));
-            assertTrue(ping.await(Duration.ofSeconds(3)) && ping.returned(), ping::describe);
+            boolean ended = ping.await(Duration.ofSeconds(3));
+            PingerTest.attach(server, ping, List.of(false, false), Duration.ofMillis(100));
+            assertTrue(ended && ping.returned(), ping::describe);
             assertEquals(List.of(PingResult.timedOut(1), PingResult.timedOut(2)), ping.value(), () -> "a server that never replies,"
                     + " and replies to pings 1 and 2 from another address waiting in the pinger's socket: expected both timed"
                     + " out, got " + ping.value() + ". Take as a reply only a datagram whose getSocketAddress() is the server's.");

@@ -92,21 +92,21 @@ class StopAndWaitTest {
     @Points(2)
     @DisplayName("moves 12,000 bytes intact through a channel with no loss, 10% duplicated, 10% reordered")
     void channelNoLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME, SENDER, DATA, Impairments.of(0.0, 0.1, 0.1), 1);
+        Transfers.assertThroughChannel(NAME, SENDER, 1, DATA, Impairments.of(0.0, 0.1, 0.1), 1);
     }
 
     @Test
     @Points(2)
     @DisplayName("moves 12,000 bytes intact through a channel with 10% loss, 10% duplicated, 10% reordered")
     void channelTenPercentLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME, SENDER, DATA, Impairments.of(0.1, 0.1, 0.1), 2);
+        Transfers.assertThroughChannel(NAME, SENDER, 1, DATA, Impairments.of(0.1, 0.1, 0.1), 2);
     }
 
     @Test
     @Points(3)
     @DisplayName("moves 12,000 bytes intact through a channel with 30% loss, 10% duplicated, 10% reordered")
     void channelThirtyPercentLoss() throws Exception {
-        Transfers.assertThroughChannel(NAME, SENDER, DATA, Impairments.of(0.3, 0.1, 0.1), 3);
+        Transfers.assertThroughChannel(NAME, SENDER, 1, DATA, Impairments.of(0.3, 0.1, 0.1), 3);
     }
 
     @Test

@@ -31,8 +31,13 @@ final class Transfers {
     private Transfers() {
     }
 
-    /** Sends {@code data} from {@code sender} through a seeded channel to {@link ReliableReceiver}; fails unless it arrives intact. */
-    static void assertThroughChannel(String senderName, Sender sender, byte[] data, Impairments impairments, long seed) throws Exception {
+    /**
+     * Sends {@code data} from {@code sender} through a seeded channel to {@link ReliableReceiver}; fails unless it arrives intact.
+     * {@code window} is the sender's (1 for stop-and-wait): the report page draws, beside the student's run, what a correct
+     * sender with that window sends through the same channel ({@link ChannelModel}).
+     */
+    static void assertThroughChannel(String senderName, Sender sender, int window, byte[] data, Impairments impairments, long seed)
+            throws Exception {
         ChannelLog log = new ChannelLog();
         try (DatagramSocket receiverSocket = Loopback.socket(); DatagramSocket senderSocket = Loopback.socket();
                 ImpairedChannel channel = ImpairedChannel.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
@@ -45,7 +50,7 @@ final class Transfers {
             Async<byte[]> receiving = Async.start("ReliableReceiver.receive", () -> ReliableReceiver.receive(receiverSocket, CONFIG));
             sending.await(SENDER_LIMIT);
             receiving.await(CONFIG.giveUpAfter().plusSeconds(2));
-            log.attach(CONFIG);
+            log.attach(CONFIG, seed, ChannelModel.run(data.length, window, CONFIG, impairments, seed));
             String scenario = String.format(Locale.ROOT, "sent %,d bytes (", data.length) + CONFIG.segmentSize() + "-byte segments, timer "
                     + CONFIG.timeout().toMillis() + " ms, " + CONFIG.maxTries() + " tries) with " + senderName
                     + " to ReliableReceiver.receive through a channel with " + impairments + ", seed " + seed
@@ -67,7 +72,7 @@ final class Transfers {
     /**
      * The channel's account of a transfer, each datagram with its time and fate, attached to the test's result so that
      * the report page draws it (drops as crosses, duplicates and held-back datagrams marked): what went through the
-     * seeded channel, as the channel saw it.
+     * seeded channel, as the channel saw it, beside what a correct sender sends through it with the same seed.
      */
     static final class ChannelLog implements java.util.function.Consumer<String> {
         private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
@@ -92,13 +97,15 @@ final class Transfers {
             }
         }
 
-        synchronized void attach(TransferConfig config) {
+        /** Attaches the account, with {@code reference}, what a correct sender sends through the same channel and seed. */
+        synchronized void attach(TransferConfig config, long seed, Map<String, Object> reference) {
             Map<String, Object> trace = new LinkedHashMap<>();
             trace.put("kind", "transfer");
-            trace.put("title", "through the seeded channel (times as the channel saw each datagram; timer "
+            trace.put("title", "through the seeded channel, seed " + seed + " (times as the channel saw each datagram; timer "
                     + config.timeout().toMillis() + " ms)");
             trace.put("sent", new ArrayList<>(sent));
             trace.put("acks", new ArrayList<>(acks));
+            trace.put("reference", reference);
             Trace.attach(trace);
         }
     }

@@ -37,6 +37,8 @@ final class Diagrams {
         switch (String.valueOf(trace.get("kind"))) {
             case "transfer":
                 return "<h4>" + Html.text(words.get("html.transfer.title")) + "</h4>\n" + title + TransferDiagram.render(trace, id, words);
+            case "ping":
+                return "<h4>" + Html.text(words.get("html.ping.title")) + "</h4>\n" + title + PingDiagram.render(trace, id, words);
             case "scan":
                 return "<h4>" + Html.text(words.get("html.scan.title")) + "</h4>\n" + title + ScanMap.render(trace, words);
             case "bytes": {

@@ -10,12 +10,15 @@ import socketlabs.grading.Messages;
  * receiver's on the right, each DATA (or FIN) and ACK an arrow with its number, the time a segment
  * reached the receiver beside it, a time-out drawn where the sender goes back to resend, and a
  * datagram the channel dropped stopped half-way with a cross. Beside it, the reference sequence for
- * the same scenario, and in the student's diagram each segment the reference sends in a round and
+ * the same scenario (or, through the seeded channel, the reference sender's run for the same seed),
+ * and in the student's diagram each segment the reference sends in a round and
  * the student did not, drawn dashed in red as missing.
  *
  * <p>The trace ({@code kind "transfer"}): {@code sent} [{t, seg, fate?}], {@code acks} [{t, n, fate?}],
  * {@code expected} [seg], {@code timer_ms}; t in milliseconds, seg "0" or "FIN 3", fate "dropped",
- * "duplicated" or "late".
+ * "duplicated" or "late". A transfer through the seeded channel has no {@code expected} but may have
+ * {@code reference} {sent, acks}: what the reference sender sends through the same channel with the
+ * same seed (the tests' model of it), drawn beside with its own times and fates.
  */
 final class TransferDiagram {
     private static final int SENDER_X = 120;
@@ -33,20 +36,7 @@ final class TransferDiagram {
 
     static String render(Map<?, ?> trace, int id, Messages words) {
         List<String> sentSegs = new ArrayList<>();
-        List<Arrow> events = new ArrayList<>();
-        for (Object o : list(trace.get("sent"))) {
-            if (o instanceof Map<?, ?> m) {
-                String seg = str(m.get("seg"));
-                sentSegs.add(seg);
-                events.add(new Arrow(num(m.get("t")), false, seg, str(m.get("fate")), false, false));
-            }
-        }
-        for (Object o : list(trace.get("acks"))) {
-            if (o instanceof Map<?, ?> m) {
-                events.add(new Arrow(num(m.get("t")), true, "ACK " + (long) num(m.get("n")), str(m.get("fate")), false, false));
-            }
-        }
-        events.sort((a, b) -> Double.compare(a.t, b.t)); // stable: a send and its ACK at the same ms keep their order
+        List<Arrow> events = events(trace, sentSegs);
         List<String> expected = new ArrayList<>();
         list(trace.get("expected")).forEach(o -> expected.add(str(o)));
         List<Arrow> mine = withTimeoutsAndMissing(events, sentSegs, expected);
@@ -59,9 +49,34 @@ final class TransferDiagram {
             }
             out.append(figure(withTimeoutsAndMissing(reference, expected, List.of()), id * 2 + 1,
                     words.get("html.transfer.reference"), false, words));
+        } else if (trace.get("reference") instanceof Map<?, ?> model) {
+            // through the seeded channel: the reference sender's own run for the same seed, with its times and fates
+            List<String> modelSegs = new ArrayList<>();
+            List<Arrow> modelEvents = events(model, modelSegs);
+            out.append(figure(withTimeoutsAndMissing(modelEvents, modelSegs, List.of()), id * 2 + 1,
+                    words.get("html.transfer.model"), true, words));
         }
         out.append("</div>\n<p class=\"muted\">").append(Html.text(words.get("html.transfer.legend"))).append("</p>\n");
         return out.toString();
+    }
+
+    // the DATA, FIN and ACK arrows of a run ({sent, acks}) in time order; the segments sent go to sentSegs
+    private static List<Arrow> events(Map<?, ?> run, List<String> sentSegs) {
+        List<Arrow> events = new ArrayList<>();
+        for (Object o : list(run.get("sent"))) {
+            if (o instanceof Map<?, ?> m) {
+                String seg = str(m.get("seg"));
+                sentSegs.add(seg);
+                events.add(new Arrow(num(m.get("t")), false, seg, str(m.get("fate")), false, false));
+            }
+        }
+        for (Object o : list(run.get("acks"))) {
+            if (o instanceof Map<?, ?> m) {
+                events.add(new Arrow(num(m.get("t")), true, "ACK " + (long) num(m.get("n")), str(m.get("fate")), false, false));
+            }
+        }
+        events.sort((a, b) -> Double.compare(a.t, b.t)); // stable: a send and its ACK at the same ms keep their order
+        return events;
     }
 
     /** Marks each go-back (a segment numbered no higher than the one before) as after a time-out, and adds the missing ones. */
