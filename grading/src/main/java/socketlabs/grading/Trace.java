@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>A trace is a JSON object whose {@code kind} names its drawing ({@code socketlabs.grading.html.Diagrams}):
  * {@code "transfer"} (lab03's segments in time), {@code "scan"} (lab01's port states), {@code "bytes"} (expected and
- * actual bytes).
+ * actual bytes), {@code "exchange"} (lab02's writes and reads of a connection, recorded with {@link Wire}) and
+ * {@code "http"} (lab02's HTTP request and response).
  */
 public final class Trace implements BeforeEachCallback, AfterEachCallback {
     /** The report entry's key. */
