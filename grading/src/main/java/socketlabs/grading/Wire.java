@@ -124,7 +124,7 @@ public final class Wire {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
-                int c = in.read();
+                int c = ended(dir, () -> in.read());
                 if (c >= 0) {
                     Wire.this.read(dir, new byte[] {(byte) c}, 0, 1, 1);
                 } else {
@@ -135,7 +135,7 @@ public final class Wire {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = in.read(b, off, len);
+                int n = ended(dir, () -> in.read(b, off, len));
                 if (n > 0) {
                     Wire.this.read(dir, b, off, n, len);
                 } else if (n < 0) {
@@ -152,6 +152,25 @@ public final class Wire {
                 return Math.max(0, r);
             }
         };
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    // a read that timed out or found the connection reset is recorded as such, and rethrown
+    private int ended(Dir dir, Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (java.net.SocketTimeoutException e) {
+            event(dir, "timeout");
+            throw e;
+        } catch (java.net.SocketException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+                event(dir, "reset");
+            }
+            throw e;
+        }
     }
 
     /** The trace of what was recorded so far, {@code expected} (the IN stream's bytes as they should be) or null. */

@@ -27,7 +27,7 @@ final class LoopbackPair implements AutoCloseable {
     static LoopbackPair open() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(MisbehavingClient.CONNECT_TIMEOUT_MILLIS);
-            MisbehavingClient client = MisbehavingClient.connect(listener.getLocalPort());
+            MisbehavingClient client = MisbehavingClient.connect(listener.getLocalPort(), "your code");
             Socket accepted = listener.accept();
             accepted.setSoTimeout(MisbehavingClient.READ_TIMEOUT_MILLIS);
             return new LoopbackPair(client, accepted);

@@ -38,6 +38,11 @@ final class MisbehavingClient implements AutoCloseable {
 
     /** Connects to 127.0.0.1:{@code port}. */
     static MisbehavingClient connect(int port) throws IOException {
+        return connect(port, "your server");
+    }
+
+    /** Connects to 127.0.0.1:{@code port}, where {@code yours} (the code under test, as the report page names it) is. */
+    static MisbehavingClient connect(int port, String yours) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
@@ -47,7 +52,7 @@ final class MisbehavingClient implements AutoCloseable {
             throw new IOException("could not connect to 127.0.0.1:" + port + ": " + e.getMessage()
                     + ". Is the server listening (start() called, the port from port() used)?", e);
         }
-        return new MisbehavingClient(socket, "your server");
+        return new MisbehavingClient(socket, yours);
     }
 
     /** Wraps a socket that is already connected (the client end of a {@link LoopbackPair}). */
@@ -192,13 +197,11 @@ final class MisbehavingClient implements AutoCloseable {
             }
             return got.toByteArray();
         } catch (SocketTimeoutException e) {
-            wire.event(Wire.Dir.IN, "timeout");
             attachExchange(done);
             throw new AssertionError(done + "; expected " + n + " bytes back, but after " + got.size()
                     + " bytes (last ones: " + tail(got) + ") nothing more arrived for " + READ_TIMEOUT_MILLIS + " ms. "
                     + likelyCause, e);
         } catch (IOException e) {
-            wire.event(Wire.Dir.IN, e instanceof SocketException ? "reset" : String.valueOf(e));
             attachExchange(done);
             throw new AssertionError(done + "; expected " + n + " bytes back, but reading failed after " + got.size()
                     + " bytes: " + e + ". " + likelyCause, e);
@@ -217,12 +220,10 @@ final class MisbehavingClient implements AutoCloseable {
             }
             return got.toByteArray();
         } catch (SocketTimeoutException e) {
-            wire.event(Wire.Dir.IN, "timeout");
             attachExchange(done);
             throw new AssertionError(done + "; expected the server to close its side, but after " + got.size()
                     + " bytes the connection stayed open and silent for " + READ_TIMEOUT_MILLIS + " ms. " + likelyCause, e);
         } catch (IOException e) {
-            wire.event(Wire.Dir.IN, e instanceof SocketException ? "reset" : String.valueOf(e));
             attachExchange(done);
             throw new AssertionError(done + "; expected an orderly end of stream, but reading failed after "
                     + got.size() + " bytes: " + e + ". " + likelyCause, e);

@@ -119,6 +119,10 @@ final class ExchangeView {
         }
         out.append("</p>\n");
         out.append(sequence(chunks, peer, yours, inByReads, first, words));
+        if (TransferDiagram.num(trace.get("omitted")) > 0) {
+            out.append("<p class=\"muted\">").append(Html.text(words.get("html.exchange.unrecorded", (long) TransferDiagram.num(trace.get("omitted")),
+                    chunks.size()))).append("</p>\n");
+        }
         out.append(streams(chunks, in, expected, expectedLen, first, words));
         if (trace.get("frames") instanceof Map<?, ?> frames) {
             out.append(frames(frames, words));
@@ -144,28 +148,46 @@ final class ExchangeView {
         return HexFormat.of().toHexDigits(b) + (c >= 0x20 && c < 0x7f ? " '" + (char) c + "'" : "");
     }
 
+    /**
+     * One row for each run of writes or reads that follow one another the same way (one byte a write makes a run of
+     * many), in the lane of its direction; each chunk's bytes begin at a bar, and hold the chunk's own label as a title.
+     */
     private static String sequence(List<Chunk> chunks, String peer, String yours, boolean inByReads, long first, Messages words) {
         StringBuilder out = new StringBuilder("<table class=\"hex\">\n<tr><th>#</th><th>").append(Html.text(peer + " \u2192 " + yours))
                 .append("</th><th>").append(Html.text(yours + " \u2192 " + peer)).append("</th></tr>\n");
         int row = 0;
-        for (Chunk c : chunks) {
+        for (int i = 0; i < chunks.size(); ) {
             if (row >= MAX_ROWS) {
                 out.append("<tr><td></td><td colspan=\"2\" class=\"off\">").append(Html.text(words.get("html.exchange.omitted",
-                        chunks.size() - row))).append("</td></tr>\n");
+                        chunks.size() - i))).append("</td></tr>\n");
                 break;
+            }
+            Chunk c = chunks.get(i);
+            int j = i + 1;
+            while (!c.op.equals("event") && j < chunks.size() && chunks.get(j).out == c.out && chunks.get(j).op.equals(c.op)) {
+                j++;
             }
             row++;
             boolean compared = !c.out && c.op.equals(inByReads ? "read" : "write");
-            String cell = cell(c, c.out ? c.op.equals("write") ? peer : yours : c.op.equals("write") ? yours : peer,
-                    compared ? first : -1, words);
+            String actor = c.out ? c.op.equals("write") ? peer : yours : c.op.equals("write") ? yours : peer;
+            String cell = cell(chunks.subList(i, j), actor, compared ? first : -1, words);
             out.append("<tr><td class=\"off\">").append(row).append("</td>")
                     .append(c.out ? "<td>" + cell + "</td><td></td>" : "<td></td><td>" + cell + "</td>").append("</tr>\n");
+            i = j;
         }
         out.append("</table>\n");
         return out.toString();
     }
 
-    private static String cell(Chunk c, String actor, long first, Messages words) {
+    private static String label(Chunk c, String actor, Messages words) {
+        long last = c.at + c.len - 1;
+        return c.op.equals("write") ? words.get("html.exchange.write", actor, c.len, c.at, last)
+                : c.asked > 0 ? words.get("html.exchange.read.asked", actor, c.len, c.at, last, c.asked)
+                : words.get("html.exchange.read", actor, c.len, c.at, last);
+    }
+
+    private static String cell(List<Chunk> run, String actor, long first, Messages words) {
+        Chunk c = run.get(0);
         if (c.op.equals("event")) {
             String key = switch (c.what) {
                 case "eof", "halfclose", "reset", "timeout" -> "html.exchange." + c.what;
@@ -173,26 +195,45 @@ final class ExchangeView {
             };
             return "<em>" + Html.text(key == null ? c.what : words.get(key)) + "</em>";
         }
-        long last = c.at + c.len - 1;
-        String label = c.op.equals("write") ? words.get("html.exchange.write", actor, c.len, c.at, last)
-                : c.asked > 0 ? words.get("html.exchange.read.asked", actor, c.len, c.at, last, c.asked)
-                : words.get("html.exchange.read", actor, c.len, c.at, last);
-        StringBuilder out = new StringBuilder("<span class=\"muted\">").append(Html.text(label)).append("</span><br>");
+        Chunk end = run.get(run.size() - 1);
+        long total = 0;
+        for (Chunk k : run) {
+            total += k.len;
+        }
+        String label = run.size() == 1 ? label(c, actor, words)
+                : words.get("html.exchange." + c.op + "s.run", actor, run.size(), total, c.at, end.at + end.len - 1);
+        StringBuilder hex = new StringBuilder();
         StringBuilder ascii = new StringBuilder();
-        int shown = Math.min(CHUNK_SHOWN, c.bytes.length);
-        for (int i = 0; i < shown; i++) {
-            long at = c.at + i;
-            String cls = first >= 0 && at == first ? "first" : first >= 0 && at > first ? "d" : "";
-            out.append("<span").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"")
-                    .append(cls.equals("first") ? " title=\"first difference, byte " + at + "\"" : "").append('>')
-                    .append(HexFormat.of().toHexDigits(c.bytes[i])).append("</span> ");
-            int b = c.bytes[i] & 0xff;
-            ascii.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+        int shown = 0;
+        long hidden = 0;
+        for (int k = 0; k < run.size(); k++) {
+            Chunk x = run.get(k);
+            int n = Math.max(0, Math.min(CHUNK_SHOWN - shown, x.bytes.length));
+            hidden += x.len - n;
+            if (n == 0) {
+                continue;
+            }
+            String open = "<span title=\"" + Html.text(label(x, actor, words)) + "\"" + (k > 0 ? " style=\"" + BAR + ";padding-left:2px\"" : "") + ">";
+            hex.append(open);
+            ascii.append(open);
+            for (int i = 0; i < n; i++) {
+                long at = x.at + i;
+                String cls = first >= 0 && at == first ? "first" : first >= 0 && at > first ? "d" : "";
+                hex.append("<span").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"")
+                        .append(cls.equals("first") ? " title=\"first difference, byte " + at + "\"" : "").append('>')
+                        .append(HexFormat.of().toHexDigits(x.bytes[i])).append("</span> ");
+                int b = x.bytes[i] & 0xff;
+                ascii.append(Html.text(String.valueOf(b >= 0x20 && b < 0x7f ? (char) b : '.')));
+            }
+            hex.append("</span>");
+            ascii.append("</span>");
+            shown += n;
         }
-        if (c.len > shown) {
-            out.append(Html.text(words.get("html.exchange.more", c.len - shown)));
+        StringBuilder out = new StringBuilder("<span class=\"muted\">").append(Html.text(label)).append("</span><br>").append(hex);
+        if (hidden > 0) {
+            out.append(Html.text(words.get("html.exchange.more", hidden)));
         }
-        return out.append("<br><span class=\"off\">").append(Html.text(ascii.toString())).append("</span>").toString();
+        return out.append("<br><span class=\"off\">").append(ascii).append("</span>").toString();
     }
 
     /** The streams, 16 bytes a row, a bar where each chunk began: what came back under what was expected, and how the peer's bytes were cut. */

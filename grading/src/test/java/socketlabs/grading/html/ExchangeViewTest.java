@@ -135,7 +135,10 @@ class ExchangeViewTest {
         Matcher tags = Pattern.compile("<[a-zA-Z][^>]*>").matcher(html);
         while (tags.find()) {
             String tag = tags.group();
-            assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(tag).find(), () -> "a handler got through: " + tag);
+            // a quoted value holds no raw quote (text escapes it), so what is left outside quotes is the tag's own
+            String outsideValues = tag.replaceAll("\"[^\"]*\"", "\"\"");
+            assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(outsideValues).find(),
+                    () -> "a handler got through: " + tag);
         }
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the bytes' text is shown, escaped");
         assertTrue(html.contains("&quot;&#39;&gt;&lt;script"), "quotes escaped");
@@ -254,7 +257,7 @@ class ExchangeViewTest {
         assertEquals(400 - Wire.MAX_CHUNKS, trace.get("omitted"));
         String html = page(trace, EN);
         assertTrue(html.contains("test client wrote 26,214,400 bytes in 400 writes."), "the totals count what was not kept");
-        assertTrue(html.contains("\u2026 240 more writes and reads not drawn") || html.contains("more writes and reads not drawn"), html);
+        assertTrue(html.contains("\u2026 240 more writes and reads were not recorded (a trace keeps the first 160)."), html);
         assertTrue(html.length() < 400_000, "the page stays small: " + html.length());
     }
 }
