@@ -115,7 +115,7 @@ final class ExchangeView {
             }
         }
         if (expected != null) {
-            out.append("<strong>").append(Html.text(verdict(first, expected, expectedLen, in, words))).append("</strong>");
+            out.append("<strong>").append(Html.text(verdict(first, expected, expectedLen, in, peer, words))).append("</strong>");
         }
         out.append("</p>\n");
         out.append(sequence(chunks, peer, yours, inByReads, first, words));
@@ -130,16 +130,17 @@ final class ExchangeView {
         return out.toString();
     }
 
-    private static String verdict(long first, byte[] expected, long expectedLen, Stream in, Messages words) {
+    // what the peer received against what it expected
+    private static String verdict(long first, byte[] expected, long expectedLen, Stream in, String peer, Messages words) {
         if (first < 0) {
-            return words.get("html.exchange.same", expectedLen);
+            return words.get("html.exchange.same", expectedLen, peer);
         }
         if (first < expected.length && first < in.bytes.length) {
             return words.get("html.exchange.first", first, expectedLen, in.len, byteText(expected[(int) first]),
-                    byteText(in.bytes[(int) first]));
+                    byteText(in.bytes[(int) first]), peer);
         }
-        return in.len < expectedLen ? words.get("html.exchange.short", expectedLen, in.len)
-                : words.get("html.exchange.long", expectedLen, in.len);
+        return in.len < expectedLen ? words.get("html.exchange.short", expectedLen, in.len, peer)
+                : words.get("html.exchange.long", expectedLen, in.len, peer);
     }
 
     // "6f 'o'" or "0a"

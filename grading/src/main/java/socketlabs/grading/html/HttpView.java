@@ -10,7 +10,7 @@ import socketlabs.grading.Messages;
 
 /**
  * Lab 2's HTTP exchange ({@code kind "http"}): the request as the test sent it and the response as it
- * came back, byte for byte, with each line end shown (a missing \r is visible), then the status line
+ * came back, byte for byte, with each line end shown (a missing \\r is visible), then the status line
  * and headers one a row, each the test checked and found wrong marked with what was expected, and the
  * start of the body (beside the expected body, the first difference marked, when the test expected
  * one). The trace: {@code request}, {@code response} (hex, cut), {@code request_len},
@@ -26,22 +26,25 @@ final class HttpView {
     private HttpView() {
     }
 
-    /** {@code bytes} as text, byte for byte: CR and LF shown as ␍ and ␊ (a line break after ␊), other bytes outside printable ASCII as \xNN. */
+    /**
+     * {@code bytes} as HTML text, byte for byte: CR and LF shown (muted) as \\r and \\n, a line break after each LF,
+     * other bytes outside printable ASCII as \\xNN; the printable bytes escaped.
+     */
     static String visible(byte[] bytes, int limit) {
         StringBuilder out = new StringBuilder();
+        StringBuilder text = new StringBuilder();
         for (int i = 0; i < Math.min(bytes.length, limit); i++) {
             int b = bytes[i] & 0xff;
-            if (b == '\r') {
-                out.append('\u240d');
-            } else if (b == '\n') {
-                out.append("\u240a\n");
-            } else if (b >= 0x20 && b < 0x7f) {
-                out.append((char) b);
-            } else {
-                out.append("\\x").append(HexFormat.of().toHexDigits((byte) b));
+            if (b >= 0x20 && b < 0x7f) {
+                text.append((char) b);
+                continue;
             }
+            out.append(Html.text(text.toString()));
+            text.setLength(0);
+            String shown = b == '\r' ? "\\r" : b == '\n' ? "\\n" : "\\x" + HexFormat.of().toHexDigits((byte) b);
+            out.append("<span class=\"muted\">").append(shown).append("</span>").append(b == '\n' ? "\n" : "");
         }
-        return out.toString();
+        return out.append(Html.text(text.toString())).toString();
     }
 
     static String render(Map<?, ?> trace, Messages words) {
@@ -52,7 +55,7 @@ final class HttpView {
         Map<?, ?> expected = trace.get("expected") instanceof Map<?, ?> m ? m : Map.of();
         StringBuilder out = new StringBuilder();
         out.append("<p class=\"muted\">").append(Html.text(words.get("html.http.request", requestLen))).append("</p>\n<pre>")
-                .append(Html.text(visible(request, TEXT_SHOWN))).append("</pre>\n");
+                .append(visible(request, TEXT_SHOWN)).append("</pre>\n");
         if (requestLen > Math.min(request.length, TEXT_SHOWN)) {
             out.append("<p class=\"muted\">").append(Html.text(words.get("html.bytes.cut", Math.min(request.length, TEXT_SHOWN))))
                     .append("</p>\n");
@@ -63,7 +66,7 @@ final class HttpView {
         int end = headEnd(response);
         int headLen = end < 0 ? response.length : end;
         out.append("<p class=\"muted\">").append(Html.text(words.get("html.http.response", responseLen))).append("</p>\n<pre>")
-                .append(Html.text(visible(response, Math.min(TEXT_SHOWN, end < 0 ? response.length : end + 4)))).append("</pre>\n");
+                .append(visible(response, Math.min(TEXT_SHOWN, end < 0 ? response.length : end + 4))).append("</pre>\n");
         out.append(head(new String(response, 0, headLen, StandardCharsets.ISO_8859_1), expected, words));
         if (end < 0) {
             out.append("<p><strong>").append(Html.text(words.get("html.http.nohead"))).append("</strong></p>\n");

@@ -90,16 +90,16 @@ class ExchangeViewTest {
 
         String html = page(trace, EN);
         assertTrue(html.contains("test client wrote 6 bytes in 6 writes.") && html.contains("test client read 6 bytes in 2 reads."), html);
-        assertTrue(html.contains("First difference at byte 4 of what came back (marked): expected 6f &#39;o&#39;, got 78 &#39;x&#39;"), html);
+        assertTrue(html.contains("First difference at byte 4 of what test client received (marked): expected 6f &#39;o&#39;, got 78 &#39;x&#39;"), html);
         assertTrue(html.contains("test client: read(8192) got 3 bytes (bytes 3-5 of the stream)"), html);
         assertTrue(html.contains("end of stream"), "the end of the stream is drawn: " + html);
         // the aligned streams: the bar where the second read began, the first difference marked and what follows it shaded
         assertEquals(List.of("68", "65", "6c", "6c", "6f", "0a"), row(html, "expected"));
-        assertEquals(List.of("68", "65", "6c", "|6c", "78[first]", "0a[d]"), row(html, "came back"));
+        assertEquals(List.of("68", "65", "6c", "|6c", "78[first]", "0a[d]"), row(html, "received"));
         assertEquals(1, html.split("title=\"first difference, byte 4\"", -1).length - 1, "one first difference in the sequence: " + html);
         assertTrue(html.contains("<span class=\"first\" title=\"first difference, byte 4\">78</span>"), html);
         String ko = page(trace, KO);
-        assertTrue(ko.contains("돌아온 것의 첫 차이는 4번째 바이트"), ko);
+        assertTrue(ko.contains("test client이(가) 받은 것의 첫 차이는 4번째 바이트"), ko);
     }
 
     @Test
@@ -109,15 +109,15 @@ class ExchangeViewTest {
         wire.wrote(Wire.Dir.OUT, bytes("abcdef"), 0, 6);
         wire.read(Wire.Dir.IN, bytes("abc"), 0, 3, 6);
         String shortPage = page(wire.trace(null, bytes("abcdef")), EN);
-        assertTrue(shortPage.contains("Expected 6 bytes back, but only 3 came; those are right, the rest is missing."), shortPage);
+        assertTrue(shortPage.contains("test client expected 6 bytes, but only 3 came; those are right, the rest is missing."), shortPage);
         assertEquals(List.of("61", "62", "63", "64", "65", "66"), row(shortPage, "expected"));
-        assertEquals(List.of("61", "62", "63"), row(shortPage, "came back"));
+        assertEquals(List.of("61", "62", "63"), row(shortPage, "received"));
         Wire longer = new Wire("test client", "your EchoServer");
         longer.wrote(Wire.Dir.OUT, bytes("hi"), 0, 2);
         longer.read(Wire.Dir.IN, bytes("hi\0\0"), 0, 4, 8192);
         String longPage = page(longer.trace(null, bytes("hi")), EN);
-        assertTrue(longPage.contains("Expected 2 bytes back, but 4 came: extra bytes after the expected ones (marked)."), longPage);
-        assertEquals(List.of("68", "69", "00[first]", "00[d]"), row(longPage, "came back"));
+        assertTrue(longPage.contains("test client expected 2 bytes, but 4 came: extra bytes after the expected ones (marked)."), longPage);
+        assertEquals(List.of("68", "69", "00[first]", "00[d]"), row(longPage, "received"));
     }
 
     @Test
@@ -235,8 +235,8 @@ class ExchangeViewTest {
         }
         assertEquals(16, back.length);
         String html = page(wire.trace(null, bytes("hello\n")), EN);
-        assertTrue(html.contains("Expected 6 bytes back, but 16 came: extra bytes after the expected ones (marked)."), html);
-        List<String> cameBack = row(html, "came back");
+        assertTrue(html.contains("test client expected 6 bytes, but 16 came: extra bytes after the expected ones (marked)."), html);
+        List<String> cameBack = row(html, "received");
         assertEquals("00[first]", cameBack.get(6), "the first extra byte is marked: " + cameBack);
         assertTrue(cameBack.subList(7, 16).stream().allMatch(c -> c.endsWith("[d]")), cameBack.toString());
         assertTrue(html.contains("end of stream"), html);

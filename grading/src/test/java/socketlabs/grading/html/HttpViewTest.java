@@ -53,9 +53,10 @@ class HttpViewTest {
         expected.put("headers", Map.of("Content-Length", "13", "Connection", "close"));
         expected.put("body", "");
         String html = page(trace(request, response, expected));
-        assertTrue(html.contains("<pre>HEAD /hello.txt HTTP/1.1\u240d\u240a\nHost: 127.0.0.1\u240d\u240a\n\u240d\u240a\n</pre>"), html);
-        // the bare \n after the status line shows as ␊ with no ␍ before it, and makes it one line with the next header
-        assertTrue(html.contains("HTTP/1.1 200 OK\u240a\nContent-Length: 12\u240d\u240a"), html);
+        String crlf = "<span class=\"muted\">\\r</span><span class=\"muted\">\\n</span>\n";
+        assertTrue(html.contains("<pre>HEAD /hello.txt HTTP/1.1" + crlf + "Host: 127.0.0.1" + crlf + crlf + "</pre>"), html);
+        // the bare \n after the status line shows as \n with no \r before it, and makes it one line with the next header
+        assertTrue(html.contains("HTTP/1.1 200 OK<span class=\"muted\">\\n</span>\nContent-Length: 12" + crlf), html);
         assertTrue(html.contains("<tr class=\"firstbad\"><td>status line</td><td>HTTP/1.1 200 OK\nContent-Length: 12</td>"), html);
         assertTrue(html.contains("<tr class=\"firstbad\"><td>Connection</td><td>(missing)</td><td>expected: close</td></tr>"), html);
         assertTrue(html.contains("<tr><td>Content-Type</td><td>text/plain; charset=utf-8</td><td></td></tr>"), "a header the test did not check is not marked");
@@ -80,7 +81,8 @@ class HttpViewTest {
         assertTrue(none.contains("Nothing came back"), none);
         String noEnd = page(trace("GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n", Map.of()));
         assertTrue(noEnd.contains("The headers never ended"), noEnd);
-        assertEquals("a\u240d\u240a\nb\\x00\\xff", HttpView.visible(new byte[] {'a', '\r', '\n', 'b', 0, (byte) 0xff}, 100));
+        assertEquals("a<span class=\"muted\">\\r</span><span class=\"muted\">\\n</span>\nb<span class=\"muted\">\\x00</span>"
+                + "<span class=\"muted\">\\xff</span>&lt;", HttpView.visible(new byte[] {'a', '\r', '\n', 'b', 0, (byte) 0xff, '<'}, 100));
     }
 
     @Test
