@@ -89,9 +89,9 @@ class ExchangeViewTest {
         assertEquals(3, ExchangeView.firstDifference(bytes("abcdef"), 6, bytes("abc"), 3), "a stream cut short differs where it ends");
 
         String html = page(trace, EN);
-        assertTrue(html.contains("test client wrote 6 bytes in 6 writes.") && html.contains("test client read 6 bytes in 2 reads."), html);
+        assertTrue(html.contains("test client wrote 6 bytes; number of writes: 6.") && html.contains("test client read 6 bytes; number of reads: 2."), html);
         assertTrue(html.contains("First difference at byte 4 of what test client received (marked): expected 6f &#39;o&#39;, got 78 &#39;x&#39;"), html);
-        assertTrue(html.contains("test client: read(8192) got 3 bytes (bytes 3-5 of the stream)"), html);
+        assertTrue(html.contains("test client: read(8192) returned 3 (stream bytes 3-5)"), html);
         assertTrue(html.contains("end of stream"), "the end of the stream is drawn: " + html);
         // the aligned streams: the bar where the second read began, the first difference marked and what follows it shaded
         assertEquals(List.of("68", "65", "6c", "6c", "6f", "0a"), row(html, "expected"));
@@ -199,8 +199,8 @@ class ExchangeViewTest {
         Map<String, Object> trace = Wire.withFrames(wire.trace("readLine three times", null),
                 List.of(bytes("one"), bytes("two"), bytes("three")), decoded);
         String html = page(trace, EN);
-        assertTrue(html.contains("test client wrote 14 bytes in 3 writes.") && html.contains("your LineCodec read 14 bytes in 1 read."), html);
-        assertTrue(Pattern.compile("your LineCodec: read\\([0-9]+\\) got 14 bytes \\(bytes 0-13 of the stream\\)").matcher(html).find(), html);
+        assertTrue(html.contains("test client wrote 14 bytes; number of writes: 3.") && html.contains("your LineCodec read 14 bytes; number of reads: 1."), html);
+        assertTrue(Pattern.compile("your LineCodec: read\\([0-9]+\\) returned 14 \\(stream bytes 0-13\\)").matcher(html).find(), html);
         // the peer cut its stream in three, the reader took it in one: bars where the writes began, none in the read
         assertEquals(List.of("6f", "6e", "65", "0a", "|74", "77", "6f", "0a", "|74", "68", "72", "65", "65", "0a"), row(html, "as written"));
         assertEquals(List.of("6f", "6e", "65", "0a", "74", "77", "6f", "0a", "74", "68", "72", "65", "65", "0a"), row(html, "as your code read"));
@@ -256,7 +256,7 @@ class ExchangeViewTest {
         assertEquals(Wire.MAX_CHUNKS, ((List<?>) trace.get("chunks")).size());
         assertEquals(400 - Wire.MAX_CHUNKS, trace.get("omitted"));
         String html = page(trace, EN);
-        assertTrue(html.contains("test client wrote 26,214,400 bytes in 400 writes."), "the totals count what was not kept");
+        assertTrue(html.contains("test client wrote 26,214,400 bytes; number of writes: 400."), "the totals count what was not kept");
         assertTrue(html.contains("\u2026 240 more writes and reads were not recorded (a trace keeps the first 160)."), html);
         assertTrue(html.length() < 400_000, "the page stays small: " + html.length());
     }
