@@ -95,8 +95,15 @@ final class ExchangeView {
         String peer = TransferDiagram.str(trace.get("peer"));
         String yours = TransferDiagram.str(trace.get("yours"));
         List<Chunk> chunks = chunks(trace);
-        Stream in = incoming(chunks);
         boolean inByReads = stream(chunks, false, "read").count > 0;
+        Stream kept = incoming(chunks);
+        // the stream's whole length, counted also past the chunks recorded
+        long inLen = kept.len;
+        if (trace.get("totals") instanceof Map<?, ?> totals && totals.get(inByReads ? "in read" : "in write") instanceof List<?> total
+                && !total.isEmpty() && total.get(0) instanceof Number n) {
+            inLen = Math.max(inLen, n.longValue());
+        }
+        Stream in = new Stream(kept.bytes, inLen, kept.starts, kept.count);
         byte[] expected = trace.get("expected") instanceof String ? hex(trace.get("expected")) : null;
         long expectedLen = expected == null ? 0 : Math.max(expected.length, (long) TransferDiagram.num(trace.get("expected_len")));
         long first = expected == null ? -1 : firstDifference(expected, expectedLen, in.bytes, in.len);
@@ -133,7 +140,9 @@ final class ExchangeView {
     // what the peer received against what it expected
     private static String verdict(long first, byte[] expected, long expectedLen, Stream in, String peer, Messages words) {
         if (first < 0) {
-            return words.get("html.exchange.same", expectedLen, peer);
+            long checked = Math.min(expected.length, in.bytes.length);
+            return checked < expectedLen ? words.get("html.exchange.same.kept", checked, peer, expectedLen)
+                    : words.get("html.exchange.same", expectedLen, peer);
         }
         if (first < expected.length && first < in.bytes.length) {
             return words.get("html.exchange.first", first, expectedLen, in.len, byteText(expected[(int) first]),

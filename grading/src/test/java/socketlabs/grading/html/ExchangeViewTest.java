@@ -259,5 +259,13 @@ class ExchangeViewTest {
         assertTrue(html.contains("test client wrote 26,214,400 bytes; number of writes: 400."), "the totals count what was not kept");
         assertTrue(html.contains("\u2026 240 more writes and reads were not recorded (a trace keeps the first 160)."), html);
         assertTrue(html.length() < 400_000, "the page stays small: " + html.length());
+        // an echo of 12.5 MiB read in 64 KiB reads: only the first reads are recorded, and the page claims no more than it saw
+        Wire echo = new Wire("test client", "your EchoServer");
+        for (int i = 0; i < 200; i++) {
+            echo.read(Wire.Dir.IN, big, 0, big.length, big.length);
+        }
+        String echoed = page(echo.trace(null, new byte[200 * big.length]), EN);
+        assertTrue(echoed.contains("test client received 13,107,200 bytes, as many as expected; the first 2,048 (the bytes recorded) are the"
+                + " ones expected."), echoed);
     }
 }
