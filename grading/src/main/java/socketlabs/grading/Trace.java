@@ -11,13 +11,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What a test recorded of the run it judged (the datagrams a peer saw, the bytes of an exchange),
  * attached to the test's result so that the report page can draw it beside the failure. A test class
  * that attaches traces is annotated {@code @ExtendWith(Trace.class)}; a test calls {@link #attach}
- * before its assertions, and after the test (passed, failed or timed out) each trace goes out as a
- * JUnit report entry under {@value #ENTRY}. Both grading paths' listeners ({@link TestRecorder})
- * file it under the test's key; a passed test's traces are dropped.
+ * before its assertions, and after the test, if it failed or timed out, each trace goes out as a
+ * JUnit report entry under {@value #ENTRY} (a case of a parameterized test that passed publishes
+ * none, so it cannot take the places of a failed case's). Both grading paths' listeners
+ * ({@link TestRecorder}) file it under the test's key; a passed test's traces are dropped.
  *
  * <p>A trace is a JSON object whose {@code kind} names its drawing ({@code socketlabs.grading.html.Diagrams}):
  * {@code "transfer"} (lab03's segments in time), {@code "ping"} (lab03's pings and replies), {@code "scan"} (lab01's
- * port states), {@code "bytes"} (expected and actual bytes).
+ * port states), {@code "bytes"} (expected and actual bytes), {@code "exchange"} (lab02's writes and reads of a
+ * connection, recorded with {@link Wire}) and {@code "http"} (lab02's HTTP request and response).
  */
 public final class Trace implements BeforeEachCallback, AfterEachCallback {
     /** The report entry's key. */
@@ -54,6 +56,8 @@ public final class Trace implements BeforeEachCallback, AfterEachCallback {
             traces = new ArrayList<>(PENDING);
             PENDING.clear();
         }
-        traces.forEach(t -> context.publishReportEntry(ENTRY, t));
+        if (context.getExecutionException().isPresent()) { // a passed case keeps nothing
+            traces.forEach(t -> context.publishReportEntry(ENTRY, t));
+        }
     }
 }

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 4 · Ends of a connection")
+@ExtendWith(Trace.class)
 class ConnectionEndsTest {
     /** The timeout given to exchange() where the peer stays silent: each such test waits this long. */
     static final Duration SHORT = Duration.ofMillis(500);
@@ -40,6 +43,19 @@ class ConnectionEndsTest {
         return e;
     }
 
+    /**
+     * As {@link #exchange(InetSocketAddress, byte[], Duration, String)} with a test server, whose side of the
+     * connection (what the client sent, and whether it half-closed; what the server answered) goes with the test's
+     * result: the report page draws it if the test fails.
+     */
+    static Exchange exchange(MisbehavingServer server, byte[] request, Duration timeout, String done) {
+        try {
+            return exchange(server.address(), request, timeout, done);
+        } finally {
+            server.wire().attach(done, request);
+        }
+    }
+
     /** The likely cause when a server that waits for the end of the request was not answered. */
     static String hint(Exchange e) {
         return e.outcome() == Outcome.TIMED_OUT ? "This server answers only after the end of the request. Likely cause:"
@@ -57,7 +73,7 @@ class ConnectionEndsTest {
                 delivery)) {
             String done = "sent \"shout this\" to a server that replies (in upper case, " + delivery + ") only after the"
                     + " end of the request, then closes";
-            Exchange e = exchange(server.address(), bytes("shout this"), LONG, done);
+            Exchange e = exchange(server, bytes("shout this"), LONG, done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with \"SHOUT THIS\", got " + e
                     + ". " + hint(e));
             assertEquals("SHOUT THIS", e.replyText(), () -> done + "; the reply is wrong. Likely cause: the reply taken"
@@ -72,7 +88,7 @@ class ConnectionEndsTest {
         try (MisbehavingServer server = MisbehavingServer.neverReplying()) {
             String done = "sent \"hello?\" to a server that reads it and never replies (the connection stays open)";
             long started = System.nanoTime();
-            Exchange e = exchange(server.address(), bytes("hello?"), SHORT, done);
+            Exchange e = exchange(server, bytes("hello?"), SHORT, done);
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e
                     + ". Likely cause: SocketTimeoutException not caught and reported as TIMED_OUT.");
@@ -89,7 +105,7 @@ class ConnectionEndsTest {
     void silentMidReplyKeepsPart() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.silentAfter(bytes("first half, "))) {
             String done = "sent \"go\" to a server that replies \"first half, \" and then goes silent, connection open";
-            Exchange e = exchange(server.address(), bytes("go"), SHORT, done);
+            Exchange e = exchange(server, bytes("go"), SHORT, done);
             assertEquals(Outcome.TIMED_OUT, e.outcome(), () -> done + "; expected TIMED_OUT, got " + e);
             assertEquals("first half, ", e.replyText(), () -> done + "; the reply must hold the bytes that arrived before"
                     + " the time-out, but it holds " + e.reply().length + " bytes. Likely cause: " + (e.reply().length == 0
@@ -125,7 +141,7 @@ class ConnectionEndsTest {
         try (MisbehavingServer server = MisbehavingServer.resettingAfterRequest()) {
             String done = "sent \"please\" to a server that reads the whole request, then resets the connection"
                     + " (close with SO_LINGER 0, which sends an RST)";
-            Exchange e = exchange(server.address(), bytes("please"), LONG, done);
+            Exchange e = exchange(server, bytes("please"), LONG, done);
             assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
                     + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
                     + " reset\") reported as something else, or caught as the end of the reply."));
@@ -138,7 +154,7 @@ class ConnectionEndsTest {
     void emptyReplyIsComplete() throws IOException {
         try (MisbehavingServer server = MisbehavingServer.replyingAfterEndOfRequest(request -> new byte[0], Delivery.WHOLE)) {
             String done = "sent \"quiet\" to a server that reads it all and closes without a word";
-            Exchange e = exchange(server.address(), bytes("quiet"), LONG, done);
+            Exchange e = exchange(server, bytes("quiet"), LONG, done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE with an empty reply, got " + e
                     + ". " + hint(e));
             assertEquals(0, e.reply().length, done);
@@ -152,7 +168,7 @@ class ConnectionEndsTest {
         try (MisbehavingServer server = MisbehavingServer.replyingThenResetting(bytes("partial reply"))) {
             String done = "sent \"tell me\" to a server that, after the end of the request, sends \"partial reply\" and"
                     + " resets the connection (SO_LINGER 0)";
-            Exchange e = exchange(server.address(), bytes("tell me"), LONG, done);
+            Exchange e = exchange(server, bytes("tell me"), LONG, done);
             assertEquals(Outcome.RESET, e.outcome(), () -> done + "; expected RESET, got " + e + ". "
                     + (e.outcome() == Outcome.TIMED_OUT ? hint(e) : "Likely cause: the SocketException (\"Connection"
                     + " reset\") reported as something else."));
@@ -172,7 +188,7 @@ class ConnectionEndsTest {
             String done = "sent \"go\" to a server that replies \"slow but steady\" in 5 pieces, "
                     + MisbehavingServer.DRIP_MILLIS + " ms apart (about " + 5 * MisbehavingServer.DRIP_MILLIS
                     + " ms in all), then closes; the time-out was " + timeout.toMillis() + " ms";
-            Exchange e = exchange(server.address(), bytes("go"), timeout, done);
+            Exchange e = exchange(server, bytes("go"), timeout, done);
             assertEquals(Outcome.COMPLETE, e.outcome(), () -> done + "; expected COMPLETE, got " + e + ". "
                     + (e.outcome() == Outcome.TIMED_OUT ? "No piece came later than the time-out after the one before:"
                     + " the time-out is for each read (setSoTimeout), not a deadline for the whole exchange." : hint(e)));

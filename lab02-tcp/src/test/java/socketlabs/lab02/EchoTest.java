@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 1 · Echo server and client")
+@ExtendWith(Trace.class)
 class EchoTest {
     static final String STREAM_HINT = "TCP is a byte stream: one read() returns whatever has arrived so far, which is"
             + " not one message. Keep reading until you have all the bytes you expect.";
@@ -65,6 +68,26 @@ class EchoTest {
         }
     }
 
+    /** As {@link #assertSameBytes(byte[], byte[], String, String)}; when they differ, the client's exchange goes with the failure. */
+    static void assertSameBytes(MisbehavingClient client, byte[] expected, byte[] actual, String done, String likelyCause) {
+        if (Hex.difference(expected, actual) != null) {
+            client.expecting(expected).attachExchange(done);
+        }
+        assertSameBytes(expected, actual, done, likelyCause);
+    }
+
+    /**
+     * As {@link #assertSameBytes(byte[], byte[], String, String)}, for a client under test: when they differ, the test
+     * server's exchange (what the client sent, how the server answered) goes with the failure, and what the client
+     * returned beside what it should have.
+     */
+    static void assertSameBytes(MisbehavingServer server, byte[] expected, byte[] actual, String done, String likelyCause) {
+        if (Hex.difference(expected, actual) != null) {
+            Trace.attach(socketlabs.grading.Wire.withFrames(server.wire().trace(done, expected), List.of(expected), List.of(actual)));
+        }
+        assertSameBytes(expected, actual, done, likelyCause);
+    }
+
     // ---- the server ----
 
     @Test
@@ -75,11 +98,11 @@ class EchoTest {
             server.start();
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 byte[] hello = bytes("hello\n");
-                client.send(hello, Delivery.WHOLE);
+                client.expecting(hello).send(hello, Delivery.WHOLE);
                 String done = "connected to port() and sent \"hello\\n\" [" + Hex.of(hello) + "] in one write";
                 byte[] echo = client.readExactly(hello.length, done,
                         "Likely cause: the server does not write back what it reads, or does not flush.");
-                assertSameBytes(hello, echo, done, "");
+                assertSameBytes(client, hello, echo, done, "");
             }
         }
     }
@@ -92,10 +115,10 @@ class EchoTest {
             server.start();
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 byte[] all = allByteValues();
-                client.send(all, Delivery.WHOLE);
+                client.expecting(all).send(all, Delivery.WHOLE);
                 String done = "sent the 512 bytes 00 01 02 ... ff ff fe ... 00 in one write";
                 byte[] echo = client.readExactly(all.length, done, "Likely cause: bytes were turned into text somewhere.");
-                assertSameBytes(all, echo, done, "Likely cause: the bytes went through a String, a char or a"
+                assertSameBytes(client, all, echo, done, "Likely cause: the bytes went through a String, a char or a"
                         + " Reader/Writer, which change bytes that are not valid text; copy byte[] to byte[].");
             }
         }
@@ -110,12 +133,12 @@ class EchoTest {
             server.start();
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 byte[] message = bytes("the quick brown fox jumps over the lazy dog\n");
-                client.sendInBackground(message, delivery, false);
+                client.expecting(message).sendInBackground(message, delivery, false);
                 String done = "MisbehavingClient sent a " + message.length + "-byte message " + delivery;
                 byte[] echo = client.readExactly(message.length, done, "Likely cause: the server waits for a full"
                         + " buffer (readNBytes, readFully) or for a line end before it echoes. Echo what each read()"
                         + " returns, right away, and flush.");
-                assertSameBytes(message, echo, done, STREAM_HINT);
+                assertSameBytes(client, message, echo, done, STREAM_HINT);
             }
         }
     }
@@ -129,11 +152,11 @@ class EchoTest {
             server.start();
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 byte[] data = randomBytes(10 * 1024 * 1024, SEED);
-                client.sendInBackground(data, Delivery.WHOLE, false);
+                client.expecting(data).sendInBackground(data, Delivery.WHOLE, false);
                 String done = "sent 10 MB of seeded random bytes while reading the echo";
                 byte[] echo = client.readExactly(data.length, done, "Likely cause: the echo loop stops early, or"
                         + " drops the bytes of some reads.");
-                assertSameBytes(data, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the"
+                assertSameBytes(client, data, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the"
                         + " n bytes that read() returned: write(buffer, 0, n).");
             }
         }
@@ -147,11 +170,11 @@ class EchoTest {
             server.start();
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 byte[] bye = bytes("bye\n");
-                client.send(bye, Delivery.WHOLE).halfClose();
+                client.expecting(bye).send(bye, Delivery.WHOLE).halfClose();
                 String done = "MisbehavingClient sent \"bye\\n\" and half-closed (shutdownOutput)";
                 byte[] echo = client.readToEnd(done, "Likely cause: when read() returns -1 the client has finished:"
                         + " the server must stop its loop and close the socket (try-with-resources does it).");
-                assertSameBytes(bye, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the n"
+                assertSameBytes(client, bye, echo, done, "Likely cause: write(buffer) sends the whole buffer; send only the n"
                         + " bytes that read() returned.");
             }
         }
@@ -173,13 +196,13 @@ class EchoTest {
             }
             try (MisbehavingClient next = MisbehavingClient.connect(server.port())) {
                 byte[] message = bytes("still there?\n");
-                next.send(message, Delivery.WHOLE);
+                next.expecting(message).send(message, Delivery.WHOLE);
                 String done = "a client closed in the middle of a message, a second one reset its connection"
                         + " (SO_LINGER 0), then a third client sent \"still there?\\n\"";
                 byte[] echo = next.readExactly(message.length, done, "Likely cause: the accept loop ended on the"
                         + " first client's IOException. Catch the exception of one connection, close that connection,"
                         + " and accept the next.");
-                assertSameBytes(message, echo, done, "");
+                assertSameBytes(next, message, echo, done, "");
             }
         }
     }
@@ -270,7 +293,7 @@ class EchoTest {
         try (MisbehavingServer server = MisbehavingServer.echoing(delivery)) {
             byte[] message = bytes("pack my box with five dozen liquor jugs\n");
             byte[] echo = EchoClient.echo(server.address(), message);
-            assertSameBytes(message, echo, "EchoClient.echo sent a " + message.length + "-byte message to a server"
+            assertSameBytes(server, message, echo, "EchoClient.echo sent a " + message.length + "-byte message to a server"
                     + " that echoes " + delivery, STREAM_HINT + " (InputStream.readNBytes does the loop.)");
         }
     }
@@ -287,7 +310,7 @@ class EchoTest {
                             + " Likely cause: deadlock. The client writes everything before reading; the echo fills the"
                             + " buffers, the server blocks in write() and stops reading, then the client blocks in write()."
                             + " Send a chunk, read its echo, then send the next chunk.");
-            assertSameBytes(data, echo, "EchoClient.echo sent 10 MB of seeded random bytes", "Likely cause: bytes lost"
+            assertSameBytes(server, data, echo, "EchoClient.echo sent 10 MB of seeded random bytes", "Likely cause: bytes lost"
                     + " or reordered between chunks.");
         }
     }

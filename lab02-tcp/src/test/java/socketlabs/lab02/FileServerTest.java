@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 5 · HTTP/1.1 file server")
+@ExtendWith(Trace.class)
 class FileServerTest {
     static final String INDEX = "<!doctype html>\n<title>lab02</title>\n<h1>It works: héllo</h1>\n";
     static final String SECRET = "TOP SECRET: the root of this server is one level below me";
@@ -129,7 +132,8 @@ class FileServerTest {
     void headSendsNoBody() throws IOException {
         int port = start();
         String request = "HEAD /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(200, new byte[0], "Content-Length", "13",
+                "Content-Type", "text/plain; charset=utf-8"));
         String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
         assertEquals(200, r.status, done + ": expected status 200");
         assertEquals("13", r.header("Content-Length"), done + ": Content-Length is the size GET would send (13 bytes)");
@@ -175,7 +179,7 @@ class FileServerTest {
     void otherMethodsAre405() throws IOException {
         int port = start();
         String request = "DELETE /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(405));
         String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
         assertEquals(405, r.status, done + ": expected 405 Method Not Allowed");
         assertTrue(String.valueOf(r.header("Allow")).contains("GET"), done + ": a 405 must say what is allowed:"
@@ -198,7 +202,7 @@ class FileServerTest {
     @DisplayName("a malformed request line or header is 400")
     void malformedIs400(String request) throws IOException {
         int port = start();
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(400));
         assertEquals(400, r.status, "sent " + RawHttp.quote(request) + "; expected 400 Bad Request, got " + r.shown()
                 + ". The request line is METHOD, one space, a target starting with /, one space, HTTP/1.0 or HTTP/1.1;"
                 + " a header line needs a ':'; a % must be followed by two hex digits.");
@@ -220,7 +224,7 @@ class FileServerTest {
         int port = start();
         String target = path.equals("ABSOLUTE") ? dir.resolve("secret.txt").toAbsolutePath().toString() : path;
         String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(java.util.List.of(404, 403, 400)));
         String done = "the server's root is " + root + " and secret.txt lies one level above it; sent "
                 + RawHttp.quote(request) + " and got " + r.shown();
         assertTrue(!r.raw.contains("TOP SECRET"), done + ": the response gave away the secret file. Likely cause:"
@@ -243,7 +247,8 @@ class FileServerTest {
             out.write(("GET /" + "a".repeat(40 * 1024)).getBytes(StandardCharsets.US_ASCII)); // no end of line, ever
             out.flush();
             RawHttp.Response r = RawHttp.readResponse(socket, "sent \"GET /aaaa...\" with 40 KiB of 'a' and no end of"
-                    + " line (the limit is " + FileServer.MAX_REQUEST_LINE + " bytes)");
+                    + " line (the limit is " + FileServer.MAX_REQUEST_LINE + " bytes)")
+                    .sent(("GET /" + "a".repeat(40 * 1024)).getBytes(StandardCharsets.US_ASCII)).attach(RawHttp.expected(414));
             assertEquals(414, r.status, "sent a 40 KiB request line, over the limit of " + FileServer.MAX_REQUEST_LINE
                     + " bytes; expected 414 URI Too Long, got " + r.shown());
         }
@@ -262,7 +267,8 @@ class FileServerTest {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII)); // no empty line, ever
             socket.getOutputStream().flush();
             RawHttp.Response r = RawHttp.readResponse(socket, "sent a request line and 40 headers of 1 KB each (the"
-                    + " limit is " + FileServer.MAX_HEADER_BYTES + " bytes) and no empty line");
+                    + " limit is " + FileServer.MAX_HEADER_BYTES + " bytes) and no empty line")
+                    .sent(request.toString().getBytes(StandardCharsets.US_ASCII)).attach(RawHttp.expected(431));
             assertEquals(431, r.status, "sent 40 KB of headers, over the limit of " + FileServer.MAX_HEADER_BYTES
                     + " bytes; expected 431 Request Header Fields Too Large, got " + r.shown());
         }
@@ -297,7 +303,7 @@ class FileServerTest {
         }
         int port = start();
         String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(404));
         String done = "the server's root " + root + " holds symbolic links out of it (outside -> " + outside
                 + ", secret-link.txt -> " + dir.resolve("secret.txt") + ", linked-index/index.html -> a file out of the"
                 + " root); sent " + RawHttp.quote(request) + " and got " + r.shown();
@@ -344,7 +350,7 @@ class FileServerTest {
                 .replace("LONG", "a".repeat(FileServer.MAX_REQUEST_LINE))
                 .replace("FILLER", "f".repeat(FileServer.MAX_HEADER_BYTES));
         int expected = Integer.parseInt(spec.substring(spec.lastIndexOf('|') + 1));
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(expected));
         assertEquals(expected, r.status, "sent " + RawHttp.quote(request) + "; expected " + expected + ", got "
                 + r.shown() + ". The answers are checked in this order: 414 (request line too long), 400 (malformed"
                 + " request line or header line), 431 (headers too long), 405 (method), 404, 200; the request line and"
@@ -362,7 +368,9 @@ class FileServerTest {
             {"DELETE /hello.txt HTTP/1.1\r\n\r\n", "405 Method Not Allowed"},
         };
         for (String[] c : cases) {
-            RawHttp.Response r = RawHttp.send(port, c[0]);
+            RawHttp.Response r = RawHttp.send(port, c[0]).attach(RawHttp.expected(Integer.parseInt(c[1].substring(0, 3)),
+                    (c[1] + "\n").getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain; charset=utf-8", "Content-Length",
+                    String.valueOf(c[1].length() + 1), "Connection", "close"));
             String done = "sent " + RawHttp.quote(c[0]) + " and got " + r.shown();
             assertTrue(r.head.startsWith("HTTP/1.1 " + c[1] + "\r\n") || r.head.equals("HTTP/1.1 " + c[1]), done
                     + ": expected the status line \"HTTP/1.1 " + c[1] + "\"");
@@ -380,7 +388,7 @@ class FileServerTest {
     void headOfErrorHasNoBody() throws IOException {
         int port = start();
         String request = "HEAD /nothing-here.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(404, new byte[0], "Content-Length", "14"));
         String done = "sent " + RawHttp.quote(request) + " and got " + r.shown();
         assertEquals(404, r.status, done + ": expected 404");
         assertEquals("14", r.header("Content-Length"), done + ": Content-Length is the size of the body GET would get"
@@ -395,7 +403,7 @@ class FileServerTest {
     void statusLineIsHttp11() throws IOException {
         int port = start();
         String request = "GET /hello.txt HTTP/1.0\r\n\r\n";
-        RawHttp.Response r = RawHttp.send(port, request);
+        RawHttp.Response r = RawHttp.send(port, request).attach(RawHttp.expected(200, "hello, world\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(r.raw.startsWith("HTTP/1.1 200 OK\r\n"), "sent " + RawHttp.quote(request) + " and got " + r.shown()
                 + "; expected the status line \"HTTP/1.1 200 OK\": a server answers with the highest version it"
                 + " speaks, whatever version the request named");
@@ -413,7 +421,7 @@ class FileServerTest {
         try (Socket socket = RawHttp.connect(server.port())) {
             long started = System.nanoTime();
             RawHttp.Response r = RawHttp.readResponse(socket, "connected to a server whose request time-out is 300 ms,"
-                    + " and sent nothing");
+                    + " and sent nothing").attach(RawHttp.expected(408));
             long millis = (System.nanoTime() - started) / 1_000_000;
             String done = "connected to a server whose request time-out is 300 ms, sent nothing, and got " + r.shown()
                     + " after " + millis + " ms";
@@ -438,7 +446,8 @@ class FileServerTest {
             RawHttp.Response r;
             try {
                 r = RawHttp.readResponse(client.socket(), "sent a " + request.length() + "-byte request one byte every "
-                        + MisbehavingClient.DRIP_MILLIS + " ms, to a server whose request time-out is 600 ms");
+                        + MisbehavingClient.DRIP_MILLIS + " ms, to a server whose request time-out is 600 ms")
+                        .sent(request.getBytes(StandardCharsets.US_ASCII)).attach(RawHttp.expected(408));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + " Here the request time-out had passed long before: it is one"
                         + " deadline for the whole request, counted from the accept; a time-out per read (setSoTimeout"
@@ -513,7 +522,8 @@ class FileServerTest {
             socket.shutdownOutput(); // the end of the stream, before the empty line that ends the headers
             String done = "sent " + RawHttp.quote(request) + " and half-closed (shutdownOutput): the stream ended before"
                     + " the empty line";
-            RawHttp.Response r = RawHttp.readResponse(socket, done);
+            RawHttp.Response r = RawHttp.readResponse(socket, done).sent(request.getBytes(StandardCharsets.US_ASCII))
+                    .attach(RawHttp.expected(400));
             assertEquals(400, r.status, done + "; expected 400 Bad Request, got " + r.shown() + ". Likely cause: the"
                     + " end of the stream (null, or a FramingException, from readLine) taken as the end of the headers,"
                     + " or not answered at all.");

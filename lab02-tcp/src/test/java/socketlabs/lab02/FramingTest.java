@@ -20,9 +20,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 2 · Framing")
+@ExtendWith(Trace.class)
 class FramingTest {
     static final int MIB = 1024 * 1024;
     static final String OWN_BUFFER_HINT = "Likely cause: the codec wraps the stream in a BufferedReader or"
@@ -55,7 +58,10 @@ class FramingTest {
 
     /** Reads {@code n} lines, turning a failure into a message that says what was sent. */
     static List<String> readLines(InputStream in, int n, String done) {
-        List<String> lines = new ArrayList<>();
+        return readLines(in, n, done, new ArrayList<>());
+    }
+
+    private static List<String> readLines(InputStream in, int n, String done, List<String> lines) {
         for (int i = 0; i < n; i++) {
             try {
                 lines.add(LineCodec.readLine(in, 1000));
@@ -65,6 +71,32 @@ class FramingTest {
             }
         }
         return lines;
+    }
+
+    /**
+     * Reads as many lines from the pair's socket as were sent; when they are not the lines sent, the exchange
+     * (the client's writes, readLine's reads) and the lines decoded go with the failure.
+     */
+    static List<String> readLines(LoopbackPair pair, List<String> sent, String done) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try {
+            return readLines(pair.in(), sent.size(), done, lines);
+        } finally {
+            if (!sent.equals(lines)) {
+                pair.attach(done, utf8(sent), utf8(lines));
+            }
+        }
+    }
+
+    static List<byte[]> utf8(List<String> lines) {
+        List<byte[]> out = new ArrayList<>();
+        for (String l : lines) {
+            if (l == null) {
+                break; // the end of the stream: no more lines
+            }
+            out.add(bytes(l));
+        }
+        return out;
     }
 
     // ---- lines ----
@@ -91,7 +123,7 @@ class FramingTest {
         try (LoopbackPair pair = LoopbackPair.open()) {
             pair.client.sendInBackground(stream, delivery, true);
             String done = "MisbehavingClient sent 3 UTF-8 lines [" + Hex.of(stream) + "] " + delivery;
-            List<String> got = readLines(pair.in(), 3, done);
+            List<String> got = readLines(pair, sent, done);
             assertEquals(sent, got, done + ". Likely cause: a line taken from one read() instead of up to its"
                     + " \\n, or the bytes of one piece decoded alone (a 2- or 3-byte UTF-8 character split"
                     + " between pieces); decode the whole line once it is complete.");
@@ -105,7 +137,7 @@ class FramingTest {
         try (LoopbackPair pair = LoopbackPair.open()) {
             pair.client.sendCoalesced(bytes("one\n"), bytes("two\r\n"), bytes("three\n"));
             String done = "MisbehavingClient sent \"one\\n\", \"two\\r\\n\" and \"three\\n\" coalesced into one write";
-            assertEquals(List.of("one", "two", "three"), readLines(pair.in(), 3, done), done);
+            assertEquals(List.of("one", "two", "three"), readLines(pair, List.of("one", "two", "three"), done), done);
         }
     }
 
@@ -192,21 +224,26 @@ class FramingTest {
             pair.client.sendInBackground(stream, delivery, true);
             String done = "MisbehavingClient sent 4 frames (3, 0, 300 and 512 bytes; stream starts ["
                     + Hex.of(stream) + "]) " + delivery + ", then half-closed";
+            List<byte[]> decoded = new ArrayList<>();
             for (int i = 0; i < sent.size(); i++) {
                 byte[] got;
                 try {
                     got = LengthPrefixedCodec.readFrame(pair.in(), MIB);
                 } catch (IOException e) {
+                    pair.attach(done, sent, decoded);
                     throw new AssertionError(done + "; frame " + (i + 1) + ": readFrame threw " + e + ". Likely causes:"
                             + " the length read in the wrong byte order (00 00 00 03 is 3 big-endian, 50331648"
                             + " little-endian); one read() taken as the whole header or payload (readNBytes loops); or"
                             + " a buffered stream of the codec's own that keeps the next frame's bytes.", e);
                 }
                 if (got == null) {
+                    pair.attach(done, sent, decoded);
                     fail(done + "; frame " + (i + 1) + ": readFrame returned null, as if the stream had ended");
                 }
+                decoded.add(got);
                 String difference = Hex.difference(sent.get(i), got);
                 if (difference != null) {
+                    pair.attach(done, sent, decoded);
                     fail(done + "; frame " + (i + 1) + " is wrong: " + difference + ". Likely cause: the length read"
                             + " little-endian, or a payload taken from a single read().");
                 }

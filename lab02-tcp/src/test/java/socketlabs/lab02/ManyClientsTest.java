@@ -19,9 +19,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.Trace;
 
 @DisplayName("Task 3 · Many clients")
+@ExtendWith(Trace.class)
 class ManyClientsTest {
     static final int CLIENTS = 200;
     static final String ECHO_HINT = "Likely cause: connections after the first wait, because the accept thread"
@@ -73,11 +76,14 @@ class ManyClientsTest {
             try (MisbehavingClient silent = MisbehavingClient.connect(server.port());
                  MisbehavingClient talker = MisbehavingClient.connect(server.port())) {
                 byte[] hello = bytes("anyone home?\n");
-                talker.send(hello, Delivery.WHOLE);
+                talker.expecting(hello).send(hello, Delivery.WHOLE);
                 byte[] echo = talker.readExactly(hello.length, "a first client connected and sent nothing; a second"
                         + " client connected and sent \"anyone home?\\n\"", "Likely cause: the server serves one"
                         + " connection at a time in its accept thread, so it is still waiting on the silent client."
                         + " Give each accepted connection a thread of its own." + echoNote());
+                if (!java.util.Arrays.equals(hello, echo)) {
+                    talker.attachExchange("the second client's exchange");
+                }
                 assertEquals(new String(hello, StandardCharsets.UTF_8), new String(echo, StandardCharsets.UTF_8),
                         "the second client sent \"anyone home?\\n\" and got back another text: each connection's thread"
                         + " must echo its own socket's bytes");
@@ -98,7 +104,7 @@ class ManyClientsTest {
                 clients.add(MisbehavingClient.connect(server.port())); // all connected before any sends
             }
             for (int i = 0; i < CLIENTS; i++) {
-                clients.get(i).send(bytes("client " + i + "\n"), Delivery.WHOLE);
+                clients.get(i).expecting(bytes("client " + i + "\n")).send(bytes("client " + i + "\n"), Delivery.WHOLE);
             }
             for (int i = CLIENTS - 1; i >= 0; i--) { // the last to connect is asked first
                 byte[] expected = bytes("client " + i + "\n");
@@ -106,6 +112,9 @@ class ManyClientsTest {
                         + " \"client N\\n\"; client " + i + " (answers read from the last client to the first)",
                         "Likely cause: the connections are served one after another, or by a pool with too few"
                         + " threads, so client " + i + " waits for the others to close." + echoNote());
+                if (!java.util.Arrays.equals(expected, echo)) {
+                    clients.get(i).attachExchange("client " + i + "'s exchange");
+                }
                 assertEquals("client " + i + "\n", new String(echo, StandardCharsets.UTF_8), "client " + i + " got"
                         + " another client's echo: each connection's thread must use its own socket");
             }

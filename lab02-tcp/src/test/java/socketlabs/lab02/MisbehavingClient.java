@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import socketlabs.grading.Wire;
 
 /**
  * A test client for the servers under test, with the misbehaviours of real clients, each named:
@@ -17,21 +18,31 @@ import java.util.concurrent.atomic.AtomicReference;
  * half-close, a close in the middle of a message, and an abortive close that sends a reset.
  * Every read has a timeout of {@value #READ_TIMEOUT_MILLIS} ms, and a read that fails becomes an
  * assertion that says what was sent, what was expected, what arrived, and the likely cause.
+ * Every write and read is recorded ({@link Wire}); a failed read attaches the exchange to the test,
+ * which the report page draws if the test fails.
  */
 final class MisbehavingClient implements AutoCloseable {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 5_000;
 
     private final Socket socket;
+    private final Wire wire;
+    private volatile byte[] expected; // what should come back, for the exchange's trace
     private Thread writer;
     private final AtomicReference<IOException> writeFailure = new AtomicReference<>();
 
-    private MisbehavingClient(Socket socket) {
+    private MisbehavingClient(Socket socket, String yours) {
         this.socket = socket;
+        this.wire = new Wire("test client", yours);
     }
 
     /** Connects to 127.0.0.1:{@code port}. */
     static MisbehavingClient connect(int port) throws IOException {
+        return connect(port, "your server");
+    }
+
+    /** Connects to 127.0.0.1:{@code port}, where {@code yours} (the code under test, as the report page names it) is. */
+    static MisbehavingClient connect(int port, String yours) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
@@ -41,13 +52,37 @@ final class MisbehavingClient implements AutoCloseable {
             throw new IOException("could not connect to 127.0.0.1:" + port + ": " + e.getMessage()
                     + ". Is the server listening (start() called, the port from port() used)?", e);
         }
-        return new MisbehavingClient(socket);
+        return new MisbehavingClient(socket, yours);
     }
 
     /** Wraps a socket that is already connected (the client end of a {@link LoopbackPair}). */
     static MisbehavingClient wrap(Socket connected) throws IOException {
         connected.setSoTimeout(READ_TIMEOUT_MILLIS);
-        return new MisbehavingClient(connected);
+        return new MisbehavingClient(connected, "your code");
+    }
+
+    /** What this connection carried so far, each write and read. */
+    Wire wire() {
+        return wire;
+    }
+
+    /** Says what should come back (an echo: the bytes sent), so that the exchange's trace marks where it first differs. */
+    MisbehavingClient expecting(byte[] back) {
+        expected = back.clone();
+        return this;
+    }
+
+    /** Attaches the exchange so far to the running test, with what should have come back if known. */
+    void attachExchange(String title) {
+        wire.attach(title, expected);
+    }
+
+    private OutputStream out() throws IOException {
+        return wire.recording(socket.getOutputStream(), Wire.Dir.OUT);
+    }
+
+    private InputStream in() throws IOException {
+        return wire.recording(socket.getInputStream(), Wire.Dir.IN);
     }
 
     Socket socket() {
@@ -56,7 +91,7 @@ final class MisbehavingClient implements AutoCloseable {
 
     /** Sends {@code bytes} the way {@code delivery} says, from this thread. */
     MisbehavingClient send(byte[] bytes, Delivery delivery) throws IOException {
-        delivery.write(socket.getOutputStream(), bytes);
+        delivery.write(out(), bytes);
         return this;
     }
 
@@ -77,9 +112,10 @@ final class MisbehavingClient implements AutoCloseable {
     MisbehavingClient sendInBackground(byte[] bytes, Delivery delivery, boolean halfCloseAfter) {
         writer = new Thread(() -> {
             try {
-                delivery.write(socket.getOutputStream(), bytes);
+                delivery.write(out(), bytes);
                 if (halfCloseAfter) {
                     socket.shutdownOutput();
+                    wire.event(Wire.Dir.OUT, "halfclose");
                 }
             } catch (IOException e) {
                 writeFailure.set(e);
@@ -102,7 +138,7 @@ final class MisbehavingClient implements AutoCloseable {
     MisbehavingClient dripInBackground(byte[] bytes) {
         writer = new Thread(() -> {
             try {
-                OutputStream out = socket.getOutputStream();
+                OutputStream out = out();
                 for (byte b : bytes) {
                     out.write(b);
                     out.flush();
@@ -130,12 +166,14 @@ final class MisbehavingClient implements AutoCloseable {
     /** Half-close: a FIN that says "I will send no more", while this client can still read. */
     MisbehavingClient halfClose() throws IOException {
         socket.shutdownOutput();
+        wire.event(Wire.Dir.OUT, "halfclose");
         return this;
     }
 
     /** Abortive close: SO_LINGER 0 makes close() send a reset (RST) instead of an orderly FIN. */
     void resetConnection() throws IOException {
         socket.setSoLinger(true, 0);
+        wire.event(Wire.Dir.OUT, "reset");
         socket.close();
     }
 
@@ -147,10 +185,11 @@ final class MisbehavingClient implements AutoCloseable {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         try {
-            InputStream in = socket.getInputStream();
+            InputStream in = in();
             while (got.size() < n) {
                 int r = in.read(buffer, 0, Math.min(buffer.length, n - got.size()));
                 if (r == -1) {
+                    attachExchange(done);
                     throw new AssertionError(done + "; expected " + n + " bytes back, but the connection closed after "
                             + got.size() + " bytes (last ones: " + tail(got) + "). " + likelyCause);
                 }
@@ -158,10 +197,12 @@ final class MisbehavingClient implements AutoCloseable {
             }
             return got.toByteArray();
         } catch (SocketTimeoutException e) {
+            attachExchange(done);
             throw new AssertionError(done + "; expected " + n + " bytes back, but after " + got.size()
                     + " bytes (last ones: " + tail(got) + ") nothing more arrived for " + READ_TIMEOUT_MILLIS + " ms. "
                     + likelyCause, e);
         } catch (IOException e) {
+            attachExchange(done);
             throw new AssertionError(done + "; expected " + n + " bytes back, but reading failed after " + got.size()
                     + " bytes: " + e + ". " + likelyCause, e);
         }
@@ -172,16 +213,18 @@ final class MisbehavingClient implements AutoCloseable {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         try {
-            InputStream in = socket.getInputStream();
+            InputStream in = in();
             int r;
             while ((r = in.read(buffer)) != -1) {
                 got.write(buffer, 0, r);
             }
             return got.toByteArray();
         } catch (SocketTimeoutException e) {
+            attachExchange(done);
             throw new AssertionError(done + "; expected the server to close its side, but after " + got.size()
                     + " bytes the connection stayed open and silent for " + READ_TIMEOUT_MILLIS + " ms. " + likelyCause, e);
         } catch (IOException e) {
+            attachExchange(done);
             throw new AssertionError(done + "; expected an orderly end of stream, but reading failed after "
                     + got.size() + " bytes: " + e + ". " + likelyCause, e);
         }

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import socketlabs.grading.Wire;
 
 /**
  * A test server for the clients under test, with the behaviours of real servers, good and bad,
@@ -19,7 +20,8 @@ import java.util.function.UnaryOperator;
  * end of the request, going silent mid-reply, and resetting the connection. It listens on
  * 127.0.0.1, port 0, and serves its connections one after another in one thread; every socket
  * it accepts has a read timeout and small socket buffers (so a client that writes a lot without
- * reading the replies blocks for good, as it would against a busy server).
+ * reading the replies blocks for good, as it would against a busy server). Each connection's writes
+ * and reads are recorded ({@link #wire}), for the report page of a test that fails.
  */
 final class MisbehavingServer implements AutoCloseable {
     static final int READ_TIMEOUT_MILLIS = 5_000;
@@ -37,6 +39,7 @@ final class MisbehavingServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Thread thread;
     private volatile Socket current;
+    private volatile Wire wire = new Wire("test server", "your client");
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private MisbehavingServer(String name, Behaviour behaviour) throws IOException {
@@ -48,6 +51,7 @@ final class MisbehavingServer implements AutoCloseable {
             while (!listener.isClosed()) {
                 try (Socket connection = listener.accept()) {
                     current = connection;
+                    wire = new Wire("test server", "your client");
                     connection.setSoTimeout(READ_TIMEOUT_MILLIS);
                     connection.setSendBufferSize(SMALL_BUFFER);
                     behaviour.serve(connection, this);
@@ -63,8 +67,8 @@ final class MisbehavingServer implements AutoCloseable {
     /** Echoes every byte as it arrives, writing each piece the way {@code delivery} says. */
     static MisbehavingServer echoing(Delivery delivery) throws IOException {
         return new MisbehavingServer("echoing", (connection, server) -> {
-            InputStream in = connection.getInputStream();
-            OutputStream out = connection.getOutputStream();
+            InputStream in = server.in(connection);
+            OutputStream out = server.out(connection);
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) != -1) {
@@ -79,8 +83,8 @@ final class MisbehavingServer implements AutoCloseable {
      */
     static MisbehavingServer closingAfter(int limit) throws IOException {
         return new MisbehavingServer("closing-early", (connection, server) -> {
-            InputStream in = connection.getInputStream();
-            OutputStream out = connection.getOutputStream();
+            InputStream in = server.in(connection);
+            OutputStream out = server.out(connection);
             byte[] buffer = new byte[8192];
             int echoed = 0;
             while (echoed < limit) {
@@ -94,6 +98,7 @@ final class MisbehavingServer implements AutoCloseable {
             }
             // an orderly close of our side (FIN), then drain: closing with unread bytes would send a reset instead
             connection.shutdownOutput();
+            server.wire.event(Wire.Dir.OUT, "halfclose");
             server.holdOpen(connection);
         });
     }
@@ -102,7 +107,7 @@ final class MisbehavingServer implements AutoCloseable {
     static MisbehavingServer replyingAfterEndOfRequest(UnaryOperator<byte[]> reply, Delivery delivery) throws IOException {
         return new MisbehavingServer("replying-after-eof", (connection, server) -> {
             byte[] request = server.readRequest(connection);
-            delivery.write(connection.getOutputStream(), reply.apply(request));
+            delivery.write(server.out(connection), reply.apply(request));
         });
     }
 
@@ -126,8 +131,8 @@ final class MisbehavingServer implements AutoCloseable {
     static MisbehavingServer silentAfter(byte[] part) throws IOException {
         return new MisbehavingServer("silent-mid-reply", (connection, server) -> {
             server.readRequest(connection);
-            connection.getOutputStream().write(part);
-            connection.getOutputStream().flush();
+            server.out(connection).write(part);
+            server.out(connection).flush();
             server.holdOpen(connection);
         });
     }
@@ -137,6 +142,7 @@ final class MisbehavingServer implements AutoCloseable {
         return new MisbehavingServer("resetting", (connection, server) -> {
             server.readRequest(connection);
             connection.setSoLinger(true, 0);
+            server.wire.event(Wire.Dir.OUT, "reset");
         });
     }
 
@@ -148,9 +154,10 @@ final class MisbehavingServer implements AutoCloseable {
     static MisbehavingServer replyingThenResetting(byte[] part) throws IOException {
         return new MisbehavingServer("replying-then-resetting", (connection, server) -> {
             server.readRequest(connection);
-            connection.getOutputStream().write(part);
-            connection.getOutputStream().flush();
+            server.out(connection).write(part);
+            server.out(connection).flush();
             connection.setSoLinger(true, 0);
+            server.wire.event(Wire.Dir.OUT, "reset");
         });
     }
 
@@ -166,7 +173,7 @@ final class MisbehavingServer implements AutoCloseable {
     static MisbehavingServer drippingReply(byte[] reply, int pieces) throws IOException {
         return new MisbehavingServer("dripping-reply", (connection, server) -> {
             server.readRequest(connection);
-            OutputStream out = connection.getOutputStream();
+            OutputStream out = server.out(connection);
             int size = (reply.length + pieces - 1) / pieces;
             for (int i = 0; i < reply.length; i += size) {
                 out.write(reply, i, Math.min(size, reply.length - i));
@@ -183,7 +190,7 @@ final class MisbehavingServer implements AutoCloseable {
 
     /** Reads until the client's half-close; a timeout means the client never said it was done. */
     private byte[] readRequest(Socket connection) throws IOException {
-        return connection.getInputStream().readAllBytes();
+        return in(connection).readAllBytes();
     }
 
     /**
@@ -193,7 +200,7 @@ final class MisbehavingServer implements AutoCloseable {
     private void holdOpen(Socket connection) throws IOException {
         byte[] discard = new byte[8192];
         try {
-            while (connection.getInputStream().read(discard) != -1) {
+            while (in(connection).read(discard) != -1) {
                 // discard: only the silence matters
             }
         } catch (SocketTimeoutException e) {
@@ -206,6 +213,21 @@ final class MisbehavingServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The connection's input, each read recorded (bytes from the client under test: {@link Wire.Dir#IN}). */
+    private InputStream in(Socket connection) throws IOException {
+        return wire.recording(connection.getInputStream(), Wire.Dir.IN);
+    }
+
+    /** The connection's output, each write recorded ({@link Wire.Dir#OUT}). */
+    private OutputStream out(Socket connection) throws IOException {
+        return wire.recording(connection.getOutputStream(), Wire.Dir.OUT);
+    }
+
+    /** The writes and reads of the connection being served (or the last one). */
+    Wire wire() {
+        return wire;
     }
 
     int port() {

@@ -9,12 +9,18 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import socketlabs.grading.Trace;
+import socketlabs.grading.Wire;
 
 /**
  * HTTP by hand, for the requests that a well-behaved client such as {@link java.net.http.HttpClient}
  * never sends: malformed lines, traversal paths sent byte for byte, oversized request lines and
- * headers. It writes the bytes as given and reads the response until the server closes.
+ * headers. It writes the bytes as given and reads the response until the server closes. A test attaches
+ * the request and the response, with what it expected ({@link Response#attach}), for the report page.
  */
 final class RawHttp {
     static final int TIMEOUT_MILLIS = 5_000;
@@ -28,8 +34,11 @@ final class RawHttp {
         final String head;
         final byte[] body;
         final String raw;
+        final byte[] bytes;
+        byte[] request = new byte[0];
 
         Response(byte[] bytes) {
+            this.bytes = bytes;
             raw = new String(bytes, StandardCharsets.ISO_8859_1);
             int end = raw.indexOf("\r\n\r\n");
             head = end < 0 ? raw : raw.substring(0, end);
@@ -60,6 +69,28 @@ final class RawHttp {
             return new String(body, StandardCharsets.UTF_8);
         }
 
+        /** Says which request this response answers (when the test wrote it itself, not through {@link #send}). */
+        Response sent(byte[] request) {
+            this.request = request;
+            return this;
+        }
+
+        /**
+         * Attaches the request as sent and this response as it came back to the running test, with what the test
+         * expects of it ({@link RawHttp#expected}): the report page draws them, marked, if the test fails.
+         */
+        Response attach(Map<String, Object> expected) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("kind", "http");
+            t.put("request", HexFormat.of().formatHex(request, 0, Math.min(request.length, Wire.MAX_BYTES)));
+            t.put("request_len", request.length);
+            t.put("response", HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, Wire.MAX_BYTES)));
+            t.put("response_len", bytes.length);
+            t.put("expected", expected);
+            Trace.attach(t);
+            return this;
+        }
+
         /** The first line and a few more of the response, for failure messages. */
         String shown() {
             if (raw.isEmpty()) {
@@ -73,10 +104,33 @@ final class RawHttp {
     /** Sends {@code request} (ISO-8859-1, byte for byte) to 127.0.0.1:{@code port} and reads the response to its end. */
     static Response send(int port, String request) throws IOException {
         try (Socket socket = connect(port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+            socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
-            return readResponse(socket, "sent " + quote(request));
+            return readResponse(socket, "sent " + quote(request)).sent(bytes);
         }
+    }
+
+    /**
+     * What a test expects of a response, for {@link Response#attach}: {@code status} (a code, or a list of the codes
+     * accepted), the body (or null: not checked) and {@code headers} as name, value, name, value...
+     */
+    static Map<String, Object> expected(Object status, byte[] body, String... headers) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("status", status);
+        Map<String, Object> h = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            h.put(headers[i], headers[i + 1]);
+        }
+        e.put("headers", h);
+        if (body != null) {
+            e.put("body", HexFormat.of().formatHex(body, 0, Math.min(body.length, Wire.MAX_BYTES)));
+        }
+        return e;
+    }
+
+    static Map<String, Object> expected(Object status) {
+        return expected(status, null);
     }
 
     static Socket connect(int port) throws IOException {

@@ -9,7 +9,8 @@ import socketlabs.grading.Messages;
 /**
  * Draws the traces a failed test recorded ({@link socketlabs.grading.Trace}), by their {@code kind}:
  * {@code "transfer"} as lab 3's time-sequence diagram, {@code "bytes"} as aligned hex (and, for a
- * packet, as decoded headers). A trace is untrusted text from the test JVM: one that does not parse
+ * packet, as decoded headers), {@code "exchange"} and {@code "http"} as lab 2's writes and reads
+ * ({@link ExchangeView}, {@link HttpView}). A trace is untrusted text from the test JVM: one that does not parse
  * or has an unknown kind is left out, never shown raw.
  */
 final class Diagrams {
@@ -41,6 +42,10 @@ final class Diagrams {
                 return "<h4>" + Html.text(words.get("html.ping.title")) + "</h4>\n" + title + PingDiagram.render(trace, id, words);
             case "scan":
                 return "<h4>" + Html.text(words.get("html.scan.title")) + "</h4>\n" + title + ScanMap.render(trace, words);
+            case "exchange":
+                return "<h4>" + Html.text(words.get("html.exchange.title")) + "</h4>\n" + title + ExchangeView.render(trace, words);
+            case "http":
+                return "<h4>" + Html.text(words.get("html.http.title")) + "</h4>\n" + title + HttpView.render(trace, words);
             case "bytes": {
                 byte[] expected = HexFormat.of().parseHex(String.valueOf(trace.get("expected")));
                 byte[] actual = HexFormat.of().parseHex(String.valueOf(trace.get("actual")));
