@@ -23,9 +23,19 @@ final class TestJvm {
     private static final int MAX_LINE = 1 << 20;
     private static final int STDERR_TAIL = 8192;
 
-    /** What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr. */
-    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+    /**
+     * What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr.
+     * {@code stalled}: it was stopped because one test ran (or, between tests, nothing happened) for longer than
+     * the time one test may take; {@code timedOut} is then true too.
+     */
+    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled) {
+        Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+            this(events, timedOut, exitCode, stderrTail, done, false);
+        }
     }
+
+    /** How many test JVMs this grader has started (the toolkit's tests count them). */
+    static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
     // the test JVMs running now: if the grader is stopped (Ctrl-C), none of them outlives it
     private static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -65,9 +75,25 @@ final class TestJvm {
 
     /** As {@link #run(List, Path, String, long)}, the JVM writing its events to descriptor {@code eventsFd} (null: stdout). */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, Integer eventsFd) {
+        return run(command, dir, selection, timeoutMillis, 0, eventsFd);
+    }
+
+    /**
+     * As {@link #run(List, Path, String, long, Integer)}, and stopped early when one test has run for longer than
+     * {@code testMillis}, or when no test has started or ended for that long (0: no such limit): a JVM that runs many
+     * test classes must not let one blocked test take the time of all of them.
+     */
+    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, long testMillis, Integer eventsFd) {
         byte[] key = Channel.newKey();
         Channel channel = new Channel(key);
-        List<Event> events = new ArrayList<>();
+        Watch watch = new Watch();
+        List<Event> events = new ArrayList<>() {
+            @Override
+            public boolean add(Event e) {
+                watch.saw(e);
+                return super.add(e);
+            }
+        };
         StringBuilder stderr = new StringBuilder();
         Process p;
         try {
@@ -76,6 +102,7 @@ final class TestJvm {
             throw new IllegalStateException("cannot start a test JVM: " + command.get(0), e);
         }
         LIVE.add(p.toHandle());
+        STARTED.incrementAndGet();
         Thread out = new Thread(() -> readEvents(p.getInputStream(), channel, events), "grader-events");
         Thread err = new Thread(() -> keepTail(p.getErrorStream(), stderr), "grader-stderr");
         out.setDaemon(true);
@@ -83,6 +110,7 @@ final class TestJvm {
         out.start();
         err.start();
         boolean timedOut = false;
+        boolean stalled = false;
         try (OutputStream in = p.getOutputStream()) {
             in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n" + (eventsFd == null ? "" : eventsFd)
                     + "\n").getBytes(StandardCharsets.UTF_8));
@@ -98,6 +126,11 @@ final class TestJvm {
                 p.descendants().forEach(started::add);
                 if (System.nanoTime() >= deadline) {
                     timedOut = true;
+                    break;
+                }
+                if (testMillis > 0 && watch.quietNanos() > TimeUnit.MILLISECONDS.toNanos(testMillis)) {
+                    timedOut = true;
+                    stalled = true;
                     break;
                 }
             }
@@ -121,7 +154,22 @@ final class TestJvm {
         synchronized (stderr) {
             tail = stderr.toString();
         }
-        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done);
+        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled);
+    }
+
+    /** When the JVM last started or ended a test (or itself started): the measure of a test that runs too long. */
+    private static final class Watch {
+        private volatile long since = System.nanoTime();
+
+        void saw(Event e) {
+            if (e instanceof Event.Started || e instanceof Event.Ended) {
+                since = System.nanoTime();
+            }
+        }
+
+        long quietNanos() {
+            return System.nanoTime() - since;
+        }
     }
 
     private static void readEvents(InputStream stream, Channel channel, List<Event> events) {

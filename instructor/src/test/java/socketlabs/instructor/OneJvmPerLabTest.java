@@ -1,0 +1,135 @@
+package socketlabs.instructor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import socketlabs.grading.GradedTest;
+
+/**
+ * The grader runs a lab's visible test classes in one JVM and its hidden ones in another, and starts
+ * a fresh JVM only after one ended early. Graded here: lab01's reference solution (two JVMs, full
+ * marks), and the solution with three tests of one class that each end their JVM in the middle of the
+ * lab's run: one runs out of heap, one halts the JVM, one blocks for ever ignoring interrupts. Each of
+ * the three fails with its own reason, and every other test of the lab, in the same class and in the
+ * classes after it, gets its real outcome (passed).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(600)
+@DisplayName("one test JVM per lab and visibility, a fresh one only after a crash")
+class OneJvmPerLabTest {
+    private static final String PORTS_TEST = "socketlabs.lab01.PortsTest";
+    private static final String OUT_OF_MEMORY = PORTS_TEST + "#boundaries(int, socketlabs.lab01.PortRange)";
+    private static final String HALT = PORTS_TEST + "#outOfRange(int)";
+    private static final String HANG = PORTS_TEST + "#validity()";
+    Path tmp;
+    Lab lab;
+    LabGrade solution;
+    int solutionJvms;
+    LabGrade crasher;
+    int crasherJvms;
+    double crasherSeconds;
+
+    @BeforeAll
+    @Timeout(900)
+    void grade() throws Exception {
+        tmp = Files.createTempDirectory("socketlabs-one-jvm");
+        lab = Fixtures.lab(Fixtures.LAB);
+        Grader grader = Fixtures.grader();
+        int before = TestJvm.STARTED.get();
+        solution = grader.grade("solution", Fixtures.solution(tmp.resolve("solution")), tmp.resolve("work-solution")).labs().get(0);
+        solutionJvms = TestJvm.STARTED.get() - before;
+        Path crashing = Fixtures.solution(tmp.resolve("crasher"));
+        // the misbehaviour only when called from one test method of PortsTest, found on the stack
+        Fixtures.beforeClassify(crashing, """
+                if (socketlabs.lab01.Ports.calledFrom("boundaries")) {
+                    java.util.List<long[]> all = new java.util.ArrayList<>();
+                    while (true) { all.add(new long[1 << 20]); }
+                }
+                if (socketlabs.lab01.Ports.calledFrom("outOfRange")) {
+                    Runtime.getRuntime().halt(7);
+                }""");
+        Fixtures.edit(crashing, Fixtures.PORTS, s -> s.replaceFirst("(public static boolean isValid\\(int port\\) \\{)", """
+                $1
+                if (calledFrom("validity")) {
+                    while (true) {
+                        try { Thread.sleep(60_000); } catch (InterruptedException e) { /* never gives up */ }
+                    }
+                }"""));
+        Fixtures.addToPorts(crashing, """
+                    static boolean calledFrom(String method) {
+                        for (StackTraceElement e : new Throwable().getStackTrace()) {
+                            if (e.getClassName().equals("%s") && e.getMethodName().equals(method)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    }""".formatted(PORTS_TEST));
+        before = TestJvm.STARTED.get();
+        crasher = grader.grade("crasher", crashing, tmp.resolve("work-crasher")).labs().get(0);
+        crasherJvms = TestJvm.STARTED.get() - before;
+        crasherSeconds = crasher.seconds();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        Fs.deleteTree(tmp);
+    }
+
+    private static String describe(LabGrade g) {
+        return g.tests().stream().map(t -> t.key() + ": " + t.status() + ": " + t.output()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    @DisplayName("the solution's visible tests run in one JVM and its hidden tests in another, and every test passes")
+    void oneJvmPerVisibility() {
+        assertEquals(LabGrade.State.GRADED, solution.state());
+        assertEquals(lab.maxScore(), solution.score(), describe(solution));
+        long classes = lab.testClasses().size();
+        assertTrue(classes > 2, "lab01 has more test classes than JVMs: " + classes);
+        assertTrue(lab.catalogue().stream().anyMatch(GradedTest::hidden), "lab01 has hidden tests");
+        assertEquals(2, solutionJvms, "one JVM for lab01's visible test classes, one for its hidden ones, not one per class");
+    }
+
+    @Test
+    @DisplayName("a test that runs out of memory, halts or blocks fails with its reason; every other test still passes")
+    void crashCostsOnlyItsTest() {
+        Map<String, GradedTest> byKey = crasher.tests().stream().collect(Collectors.toMap(GradedTest::key, t -> t));
+        String all = describe(crasher);
+        assertTrue(byKey.keySet().containsAll(List.of(OUT_OF_MEMORY, HALT, HANG)), "the tests the fixture names exist: " + all);
+        assertEquals(GradedTest.Status.FAILED, byKey.get(OUT_OF_MEMORY).status(), all);
+        assertTrue(byKey.get(OUT_OF_MEMORY).output().contains("ran out of memory (heap limit " + Fixtures.LIMITS.heapMegabytes() + " MB)"),
+                all);
+        assertEquals(GradedTest.Status.FAILED, byKey.get(HALT).status(), all);
+        assertTrue(byKey.get(HALT).output().contains("exited while this test was running (exit code 7)"), all);
+        assertEquals(GradedTest.Status.FAILED, byKey.get(HANG).status(), all);
+        assertTrue(byKey.get(HANG).output().contains("after " + Fixtures.LIMITS.classSeconds() + " s, the time limit for one test"),
+                all);
+        for (GradedTest t : crasher.tests()) {
+            if (!List.of(OUT_OF_MEMORY, HALT, HANG).contains(t.key())) {
+                assertEquals(GradedTest.Status.PASSED, t.status(), () -> t.key() + " is not one of the crashing tests: " + all);
+            }
+        }
+        assertEquals(lab.maxScore() - lab.test(OUT_OF_MEMORY).maxScore() - lab.test(HALT).maxScore() - lab.test(HANG).maxScore(),
+                crasher.score(), all);
+    }
+
+    @Test
+    @DisplayName("only a JVM that ended early is followed by a fresh one, and a blocked test costs one test's time")
+    void freshJvmOnlyAfterACrash() {
+        // the first visible JVM, at most one fresh JVM after each of the three, and the hidden tests' JVM
+        assertTrue(crasherJvms >= 3 && crasherJvms <= 5, "JVMs started: " + crasherJvms);
+        // the blocked test is cut at the time of one test, not after the JVM's whole budget (15 s per test class)
+        assertTrue(crasherSeconds < Fixtures.LIMITS.classSeconds() * 4, "lab01 took " + crasherSeconds + " s");
+    }
+}
