@@ -108,6 +108,10 @@ final class LabRun {
                     cmd.addAll(config);
                     o = TestJvm.run(jail.command(cmd, limits, (limitMillis + 999) / 1000), dir,
                             whole ? "*" : String.join("\t", remaining), limitMillis, limits.classSeconds() * 1000L,
+                            // a test cut by a JUnit time-out leaves its thread running (SEPARATE_THREAD): the tests after
+                            // it get a fresh JVM, free of that thread and of the CPU it may burn
+                            e -> e instanceof Event.Ended end && remaining.contains(end.key()) && end.output() != null
+                                    && end.output().startsWith("Timed out: "),
                             sandbox.available() ? Jail.EVENTS_FD : null);
                     memoryLimit = jail.memoryLimitHit();
                 }
@@ -148,7 +152,7 @@ final class LabRun {
                 // a hidden test's own output is never shown: only its outcome, that it timed out (JUnit's words, which
                 // carry nothing else), and the grader's words on a JVM's end
                 String output = !lab.test(end.key()).hidden() ? secrets.shown(end.output())
-                        : end.output() != null && TIMED_OUT.matcher(end.output()).matches() ? end.output() : Secrets.HIDDEN;
+                        : timedOut(end.output()) ? end.output() : Secrets.HIDDEN;
                 if (Secrets.WITHHELD.equals(output)) {
                     flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
                             + " under test read course files?); it was withheld");
@@ -167,6 +171,11 @@ final class LabRun {
             failAll(remaining, EndWording.NOT_RUN_BY_JVM);
             return true;
         }
+        if (o.cleared()) {
+            // stopped by the grader after a test that timed out, whose thread JUnit leaves running: a test that had
+            // started since is not to blame, and runs again in the fresh JVM
+            return true;
+        }
         String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis, jvmMillis);
         if (runningKey != null) {
             remaining.remove(runningKey);
@@ -178,6 +187,11 @@ final class LabRun {
             return false;
         }
         return true;
+    }
+
+    /** Whether a test's output is JUnit's words for a test that ran past its time-out (and nothing else). */
+    private static boolean timedOut(String output) {
+        return output != null && TIMED_OUT.matcher(output).matches();
     }
 
     /** Whether a lab's tests call native code (lab04's raw sockets, through JNA): such a JVM keeps CAP_NET_RAW. */

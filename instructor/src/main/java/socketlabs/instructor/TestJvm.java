@@ -26,11 +26,14 @@ final class TestJvm {
     /**
      * What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr.
      * {@code stalled}: it was stopped because one test ran (or, between tests, nothing happened) for longer than
-     * the time one test may take; {@code timedOut} is then true too.
+     * the time one test may take; {@code timedOut} is then true too. {@code cleared}: the grader stopped it, as
+     * asked, after a test it ran had ended (one that timed out, whose thread may still be running): no test is to
+     * blame, and the tests it had not run run in a fresh JVM.
      */
-    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled) {
+    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled,
+                   boolean cleared) {
         Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
-            this(events, timedOut, exitCode, stderrTail, done, false);
+            this(events, timedOut, exitCode, stderrTail, done, false, false);
         }
     }
 
@@ -75,18 +78,20 @@ final class TestJvm {
 
     /** As {@link #run(List, Path, String, long)}, the JVM writing its events to descriptor {@code eventsFd} (null: stdout). */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, Integer eventsFd) {
-        return run(command, dir, selection, timeoutMillis, 0, eventsFd);
+        return run(command, dir, selection, timeoutMillis, 0, e -> false, eventsFd);
     }
 
     /**
      * As {@link #run(List, Path, String, long, Integer)}, and stopped early when one test has run for longer than
      * {@code testMillis}, or when no test has started or ended for that long (0: no such limit): a JVM that runs many
-     * test classes must not let one blocked test take the time of all of them.
+     * test classes must not let one blocked test take the time of all of them. After an event that {@code clearAfter}
+     * accepts, the JVM is stopped ({@link Outcome#cleared}).
      */
-    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, long testMillis, Integer eventsFd) {
+    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, long testMillis,
+                       java.util.function.Predicate<Event> clearAfter, Integer eventsFd) {
         byte[] key = Channel.newKey();
         Channel channel = new Channel(key);
-        Watch watch = new Watch();
+        Watch watch = new Watch(clearAfter);
         List<Event> events = new ArrayList<>() {
             @Override
             public boolean add(Event e) {
@@ -111,6 +116,7 @@ final class TestJvm {
         err.start();
         boolean timedOut = false;
         boolean stalled = false;
+        boolean cleared = false;
         try (OutputStream in = p.getOutputStream()) {
             in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n" + (eventsFd == null ? "" : eventsFd)
                     + "\n").getBytes(StandardCharsets.UTF_8));
@@ -121,8 +127,12 @@ final class TestJvm {
             // poll, remembering every process the JVM starts, so that none outlives it as an orphan
             java.util.Set<ProcessHandle> started = new java.util.HashSet<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (!p.waitFor(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
+            while (!p.waitFor(Math.min(watch.clear ? 1 : 50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
                     TimeUnit.MILLISECONDS)) {
+                if (watch.clear) {
+                    cleared = true;
+                    break;
+                }
                 p.descendants().forEach(started::add);
                 if (System.nanoTime() >= deadline) {
                     timedOut = true;
@@ -154,16 +164,25 @@ final class TestJvm {
         synchronized (stderr) {
             tail = stderr.toString();
         }
-        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled);
+        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled, cleared && !done);
     }
 
     /** When the JVM last started or ended a test (or itself started): the measure of a test that runs too long. */
     private static final class Watch {
+        private final java.util.function.Predicate<Event> clearAfter;
         private volatile long since = System.nanoTime();
+        volatile boolean clear;
+
+        Watch(java.util.function.Predicate<Event> clearAfter) {
+            this.clearAfter = clearAfter;
+        }
 
         void saw(Event e) {
             if (e instanceof Event.Started || e instanceof Event.Ended) {
                 since = System.nanoTime();
+            }
+            if (clearAfter.test(e)) {
+                clear = true;
             }
         }
 

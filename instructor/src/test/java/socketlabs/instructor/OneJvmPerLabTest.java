@@ -20,9 +20,11 @@ import socketlabs.grading.GradedTest;
  * The grader runs a lab's visible test classes in one JVM and its hidden ones in another, and starts
  * a fresh JVM only after one ended early. Graded here: lab01's reference solution (two JVMs, full
  * marks), and the solution with three tests of one class that each end their JVM in the middle of the
- * lab's run: one runs out of heap, one halts the JVM, one blocks for ever ignoring interrupts. Each of
- * the three fails with its own reason, and every other test of the lab, in the same class and in the
- * classes after it, gets its real outcome (passed).
+ * lab's run: one runs out of heap, one halts the JVM, one blocks for ever ignoring interrupts (cut by
+ * JUnit's time-out, its thread left running; the grader clears it with a fresh JVM). Each of the three
+ * fails with its own reason, and every other test of the lab, in the same class and in the classes
+ * after it, gets its real outcome (passed). Then the blocking one alone with no JUnit time-out to
+ * speak of: the grader's own limit for one test stops it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(600)
@@ -39,6 +41,7 @@ class OneJvmPerLabTest {
     LabGrade crasher;
     int crasherJvms;
     double crasherSeconds;
+    LabGrade sleeper;
 
     @BeforeAll
     @Timeout(900)
@@ -50,23 +53,35 @@ class OneJvmPerLabTest {
         solution = grader.grade("solution", Fixtures.solution(tmp.resolve("solution")), tmp.resolve("work-solution")).labs().get(0);
         solutionJvms = TestJvm.STARTED.get() - before;
         Path crashing = Fixtures.solution(tmp.resolve("crasher"));
-        // the misbehaviour only when called from one test method of PortsTest, found on the stack
         Fixtures.beforeClassify(crashing, """
-                if (socketlabs.lab01.Ports.calledFrom("boundaries")) {
+                if (port == 1023 && socketlabs.lab01.Ports.calledFrom("boundaries")) {
                     java.util.List<long[]> all = new java.util.ArrayList<>();
                     while (true) { all.add(new long[1 << 20]); }
                 }
-                if (socketlabs.lab01.Ports.calledFrom("outOfRange")) {
+                if (port == 65536 && socketlabs.lab01.Ports.calledFrom("outOfRange")) {
                     Runtime.getRuntime().halt(7);
                 }""");
-        Fixtures.edit(crashing, Fixtures.PORTS, s -> s.replaceFirst("(public static boolean isValid\\(int port\\) \\{)", """
+        block(crashing);
+        before = TestJvm.STARTED.get();
+        crasher = grader.grade("crasher", crashing, tmp.resolve("work-crasher")).labs().get(0);
+        crasherJvms = TestJvm.STARTED.get() - before;
+        crasherSeconds = crasher.seconds();
+        // no JUnit time-out within reach: only the grader's limit for one test (--class-timeout) stops the blocked test
+        Grader patient = Fixtures.grader(List.of(Fixtures.LAB), Fixtures.LIMITS.withTestTimeout("1 h"));
+        sleeper = patient.grade("sleeper", block(Fixtures.solution(tmp.resolve("sleeper"))), tmp.resolve("work-sleeper")).labs().get(0);
+    }
+
+    /** The submission with Ports.isValid blocked for ever, ignoring interrupts, when PortsTest.validity calls it. */
+    private static Path block(Path submission) {
+        Fixtures.edit(submission, Fixtures.PORTS, s -> s.replaceFirst("(public static boolean isValid\\(int port\\) \\{)", """
                 $1
-                if (calledFrom("validity")) {
+                if (port == -1 && calledFrom("validity")) {
                     while (true) {
                         try { Thread.sleep(60_000); } catch (InterruptedException e) { /* never gives up */ }
                     }
                 }"""));
-        Fixtures.addToPorts(crashing, """
+        // the misbehaviours only when called from one test method of PortsTest, found on the stack
+        return Fixtures.addToPorts(submission, """
                     static boolean calledFrom(String method) {
                         for (StackTraceElement e : new Throwable().getStackTrace()) {
                             if (e.getClassName().equals("%s") && e.getMethodName().equals(method)) {
@@ -75,10 +90,6 @@ class OneJvmPerLabTest {
                         }
                         return false;
                     }""".formatted(PORTS_TEST));
-        before = TestJvm.STARTED.get();
-        crasher = grader.grade("crasher", crashing, tmp.resolve("work-crasher")).labs().get(0);
-        crasherJvms = TestJvm.STARTED.get() - before;
-        crasherSeconds = crasher.seconds();
     }
 
     @AfterAll
@@ -108,13 +119,12 @@ class OneJvmPerLabTest {
         String all = describe(crasher);
         assertTrue(byKey.keySet().containsAll(List.of(OUT_OF_MEMORY, HALT, HANG)), "the tests the fixture names exist: " + all);
         assertEquals(GradedTest.Status.FAILED, byKey.get(OUT_OF_MEMORY).status(), all);
-        assertTrue(byKey.get(OUT_OF_MEMORY).output().contains("ran out of memory (heap limit " + Fixtures.LIMITS.heapMegabytes() + " MB)"),
-                all);
+        assertTrue(byKey.get(OUT_OF_MEMORY).output().contains("ran out of memory (heap limit " + Fixtures.LIMITS.heapMegabytes() + " MB)")
+                || byKey.get(OUT_OF_MEMORY).output().contains("OutOfMemoryError"), all);
         assertEquals(GradedTest.Status.FAILED, byKey.get(HALT).status(), all);
         assertTrue(byKey.get(HALT).output().contains("exited while this test was running (exit code 7)"), all);
         assertEquals(GradedTest.Status.FAILED, byKey.get(HANG).status(), all);
-        assertTrue(byKey.get(HANG).output().contains("after " + Fixtures.LIMITS.classSeconds() + " s, the time limit for one test"),
-                all);
+        assertTrue(byKey.get(HANG).output().contains("validity() timed out after 3 seconds"), all);
         for (GradedTest t : crasher.tests()) {
             if (!List.of(OUT_OF_MEMORY, HALT, HANG).contains(t.key())) {
                 assertEquals(GradedTest.Status.PASSED, t.status(), () -> t.key() + " is not one of the crashing tests: " + all);
@@ -125,11 +135,22 @@ class OneJvmPerLabTest {
     }
 
     @Test
-    @DisplayName("only a JVM that ended early is followed by a fresh one, and a blocked test costs one test's time")
+    @DisplayName("only a JVM that ended early is followed by a fresh one")
     void freshJvmOnlyAfterACrash() {
         // the first visible JVM, at most one fresh JVM after each of the three, and the hidden tests' JVM
         assertTrue(crasherJvms >= 3 && crasherJvms <= 5, "JVMs started: " + crasherJvms);
-        // the blocked test is cut at the time of one test, not after the JVM's whole budget (15 s per test class)
         assertTrue(crasherSeconds < Fixtures.LIMITS.classSeconds() * 4, "lab01 took " + crasherSeconds + " s");
+    }
+
+    @Test
+    @DisplayName("a test that blocks past every JUnit time-out is stopped after --class-timeout, not the JVM's whole time")
+    void blockedTestCostsOneTestsTime() {
+        String all = describe(sleeper);
+        Map<String, GradedTest> byKey = sleeper.tests().stream().collect(Collectors.toMap(GradedTest::key, t -> t));
+        assertEquals(GradedTest.Status.FAILED, byKey.get(HANG).status(), all);
+        assertTrue(byKey.get(HANG).output().contains("after " + Fixtures.LIMITS.classSeconds() + " s, the time limit for one test"), all);
+        assertEquals(lab.maxScore() - lab.test(HANG).maxScore(), sleeper.score(), all);
+        // the visible JVM had 15 s for each of its classes; the blocked test was cut after 15 s of its own
+        assertTrue(sleeper.seconds() < Fixtures.LIMITS.classSeconds() * 3, "lab01 took " + sleeper.seconds() + " s");
     }
 }
