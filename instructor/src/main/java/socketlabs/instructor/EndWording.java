@@ -8,7 +8,8 @@ final class EndWording {
     }
 
     /** Why the JVM of {@code o} ended early, for the test it was running. */
-    static String whyEnded(TestJvm.Outcome o, Limits limits, boolean threadLimit, boolean memoryLimit, long limitMillis) {
+    static String whyEnded(TestJvm.Outcome o, Limits limits, boolean threadLimit, boolean memoryLimit, long limitMillis,
+                           long jvmMillis) {
         if (memoryLimit) {
             return "The test JVM was stopped by the kernel: the code under test used more than the memory limit of the"
                     + " whole JVM (" + Sandbox.memoryMegabytes(limits) + " MB, heap and native memory together). Look for data"
@@ -19,9 +20,9 @@ final class EndWording {
                     + " threads alive at once. Start threads in bounded numbers (a pool), and end them.";
         }
         if (o.timedOut()) {
-            String limit = limitMillis < limits.classSeconds() * 1000L
-                    ? "when the lab's time limit of " + limits.labSeconds() + " s ran out"
-                    : "after " + limits.classSeconds() + " s, the time limit for a test class";
+            String limit = o.stalled() ? "after " + limits.classSeconds() + " s, the time limit for one test"
+                    : limitMillis < jvmMillis ? "when the lab's time limit of " + limits.labSeconds() + " s ran out"
+                    : "after " + jvmMillis / 1000 + " s, the time limit for its test classes (" + limits.classSeconds() + " s each)";
             return "Timed out: the grader stopped the test JVM " + limit + ". " + TestFacts.TIMEOUT_HINT;
         }
         if (o.stderrTail().contains("Too many open files")) {

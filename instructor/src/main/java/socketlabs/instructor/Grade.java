@@ -46,7 +46,8 @@ public final class Grade {
         Path out = Path.of(o.get("out", course.root.resolve("target/graded").resolve(student).toString())).toAbsolutePath();
         Path work = java.nio.file.Files.createTempDirectory("socketlabs-grading-").resolve(student);
         System.out.println("Preparing the course (one Maven build of the pristine labs)...");
-        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
+        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits())
+                .labsAtOnce(Grader.labsAtOnceFor(Runtime.getRuntime().availableProcessors(), 1));
         SubmissionGrade result = gradeOne(grader, student, input, work);
         Fs.deleteTree(work.getParent());
         Feedback.write(result, out);

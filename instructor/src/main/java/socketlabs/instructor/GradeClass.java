@@ -57,6 +57,8 @@ public final class GradeClass {
     /** Grades every submission not yet graded; returns how many could not be graded at all. */
     static int run(Grader grader, Path submissions, Path out, int jobs, boolean regrade) throws Exception {
         Files.createDirectories(out);
+        // the cores are already shared by the submissions graded side by side: labs at once only where some are left
+        grader.labsAtOnce(Grader.labsAtOnceFor(Runtime.getRuntime().availableProcessors(), jobs));
         // one grading run per output folder at a time
         try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);

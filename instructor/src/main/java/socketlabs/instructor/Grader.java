@@ -34,6 +34,7 @@ final class Grader {
     private final Map<List<Path>, RunnerModule> runners = new LinkedHashMap<>();
     private final Path runnerDir;
     private boolean policyFails = true;
+    private int labsAtOnce = 1;
 
     private Grader(Course course, Map<String, Lab> labs, Limits limits) {
         this.course = course;
@@ -89,11 +90,51 @@ final class Grader {
         return this;
     }
 
+    /**
+     * How many labs of one submission are graded at once, each with its own test JVMs (1 by default): 2 on a
+     * 2-core machine grading one submission; 1 where submissions are already graded side by side (grade-class).
+     */
+    Grader labsAtOnce(int n) {
+        labsAtOnce = Math.max(1, n);
+        return this;
+    }
+
+    /** The labs at once that suit a machine with {@code cores} cores, {@code jobs} submissions graded side by side. */
+    static int labsAtOnceFor(int cores, int jobs) {
+        return Math.max(1, Math.min(2, cores / Math.max(1, jobs)));
+    }
+
     SubmissionGrade grade(String student, Path submission, Path work) {
         long start = System.nanoTime();
         List<LabGrade> out = new ArrayList<>();
-        for (Lab lab : labs.values()) {
-            out.add(gradeLab(lab, submission, work.resolve(lab.name())));
+        if (labsAtOnce <= 1 || labs.size() <= 1) {
+            for (Lab lab : labs.values()) {
+                out.add(gradeLab(lab, submission, work.resolve(lab.name())));
+            }
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(labsAtOnce, labs.size()));
+            try {
+                List<java.util.concurrent.Future<LabGrade>> graded = new ArrayList<>();
+                for (Lab lab : labs.values()) {
+                    graded.add(pool.submit(() -> gradeLab(lab, submission, work.resolve(lab.name()))));
+                }
+                for (java.util.concurrent.Future<LabGrade> f : graded) {
+                    out.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while grading", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
         return new SubmissionGrade(student, out, limits, Instant.now(), seconds(start));
     }

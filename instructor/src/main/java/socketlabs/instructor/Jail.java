@@ -44,12 +44,19 @@ final class Jail implements AutoCloseable {
         return sandbox.available() ? Sandbox.JDK + "/bin/java" : Course.javaExecutable();
     }
 
-    /** The command that runs {@code javaCommand} (which starts with {@link #java()}) in this sandbox, under these limits. */
-    List<String> command(List<String> javaCommand, Limits limits) {
-        return command(javaCommand, limits, sandbox.cgroups != null);
+    /**
+     * The command that runs {@code javaCommand} (which starts with {@link #java()}) in this sandbox, under these limits,
+     * for a JVM given {@code wallSeconds} of wall clock (its CPU time is bounded in proportion).
+     */
+    List<String> command(List<String> javaCommand, Limits limits, long wallSeconds) {
+        return command(javaCommand, limits, sandbox.cgroups != null, wallSeconds);
     }
 
     List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups) {
+        return command(javaCommand, limits, useCgroups, limits.classSeconds());
+    }
+
+    List<String> command(List<String> javaCommand, Limits limits, boolean useCgroups, long wallSeconds) {
         List<String> cmd = new ArrayList<>();
         if (sandbox.available()) {
             // the results channel: descriptor 3 is the pipe the grader reads, and descriptor 1 joins standard error;
@@ -70,7 +77,7 @@ final class Jail implements AutoCloseable {
         }
         if (sandbox.prlimit != null) {
             cmd.addAll(List.of(sandbox.prlimit, "--as=" + Sandbox.addressSpaceMegabytes(limits) * 1024L * 1024L,
-                    "--nofile=" + Sandbox.OPEN_FILES, "--fsize=" + Sandbox.FILE_MEGABYTES * 1024L * 1024L, "--cpu=" + Sandbox.cpuSeconds(limits),
+                    "--nofile=" + Sandbox.OPEN_FILES, "--fsize=" + Sandbox.FILE_MEGABYTES * 1024L * 1024L, "--cpu=" + Sandbox.cpuSeconds(wallSeconds),
                     "--core=0"));
             if (sandbox.root && sandbox.available()) {
                 // counted per uid, and each JVM has a uid of its own

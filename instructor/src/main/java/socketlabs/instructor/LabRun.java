@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 import socketlabs.grading.GradedTest;
 
 /**
- * Runs one lab's compiled tests against a submission: each test class in a JVM of its own, in the
- * {@link Sandbox} and under the {@link Limits}; when a JVM ends early, the test it was running fails
- * with the reason and a fresh JVM runs the tests after it. Outcomes come only from the JVMs' signed
- * {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
+ * Runs one lab's compiled tests against a submission: its visible test classes in one JVM and its
+ * hidden ones in another, each in the {@link Sandbox} and under the {@link Limits}. When a JVM ends
+ * early (it exits, crashes, or is stopped at a limit, one test running past its time among them),
+ * the test it was running fails with the reason and a fresh JVM runs the tests it had not run; an
+ * end that no test can be blamed for runs the classes left in a JVM each. Outcomes come only from the
+ * JVMs' {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
     private static final java.util.regex.Pattern TIMED_OUT = java.util.regex.Pattern.compile("Timed out: [\\w$]+\\([\\w$.,\\[\\] ]*\\)"
@@ -48,32 +50,68 @@ final class LabRun {
         Path tmp = work.resolve("tmp");
         Fs.mkdirs(dir);
         Fs.mkdirs(tmp);
+        long labDeadline = System.nanoTime() + limits.labSeconds() * 1_000_000_000L;
+        // the visible test classes in one JVM, the hidden ones in another: a visible tests' JVM, whose outputs the
+        // student sees, gets no hidden test's class
+        List<String> visible = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        for (String testClass : lab.testClasses()) {
+            boolean isVisible = Files.isRegularFile(visibleTestClasses.resolve(testClass.replaceAll("\\$.*", "")
+                    .replace('.', '/') + ".class"));
+            (isVisible ? visible : hidden).add(testClass);
+        }
+        if (!runAll(visible, visibleTestClasses, classes, dir, tmp, labDeadline, compiled)
+                || !runAll(hidden, testClasses, classes, dir, tmp, labDeadline, compiled)) {
+            return null;
+        }
+        return lab.catalogue().stream().map(t -> results.getOrDefault(t.key(), t.withOutcome(GradedTest.Status.NOT_RUN, "not run")))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Runs the tests of {@code testClassNames} in one JVM; after a JVM that ended early, the tests it had not run in a
+     * fresh one. When no test can be blamed for the end (it came between tests: a class's set-up, static code), the
+     * classes left run in a JVM each, so that such an end costs only its own class's tests. False when the code under
+     * test changed the compiled classes.
+     */
+    private boolean runAll(List<String> testClassNames, Path tests, Path classes, Path dir, Path tmp, long labDeadline,
+                           Integrity compiled) {
         List<String> config = new ArrayList<>(List.of("junit.jupiter.extensions.autodetection.enabled=false"));
         if (limits.testTimeout() != null) {
             config.add("junit.jupiter.execution.timeout.default=" + limits.testTimeout());
         }
-        long labDeadline = System.nanoTime() + limits.labSeconds() * 1_000_000_000L;
-        for (String testClass : lab.testClasses()) {
-            Set<String> remaining = lab.catalogue().stream().filter(t -> t.className().equals(testClass))
+        java.util.Deque<List<String>> batches = new java.util.ArrayDeque<>();
+        if (!testClassNames.isEmpty()) {
+            batches.add(testClassNames);
+        }
+        boolean whole = true;
+        while (!batches.isEmpty()) {
+            List<String> batch = batches.poll();
+            Set<String> remaining = lab.catalogue().stream().filter(t -> batch.contains(t.className()))
                     .map(GradedTest::key).collect(Collectors.toCollection(LinkedHashSet::new));
-            boolean first = true;
             while (!remaining.isEmpty()) {
                 long left = (labDeadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     failAll(remaining, EndWording.labTimeUsedUp(limits));
                     break;
                 }
-                long limitMillis = Math.min(limits.classSeconds() * 1000L, left);
+                List<String> running = batch.stream()
+                        .filter(c -> remaining.stream().anyMatch(k -> lab.test(k).className().equals(c))).toList();
+                // a JVM's wall clock (and with it its CPU time) scales with the classes it runs; one test is cut sooner
+                long jvmMillis = limits.classSeconds() * 1000L * running.size();
+                long limitMillis = Math.min(jvmMillis, left);
                 TestJvm.Outcome o;
                 boolean memoryLimit;
                 try (Jail jail = new Jail(sandbox, usesNativeCode(lab))) {
-                    // a hidden test class needs the hidden classes; a visible one gets the visible ones only
-                    boolean visible = Files.isRegularFile(visibleTestClasses.resolve(testClass.replaceAll("\\$.*", "")
-                            .replace('.', '/') + ".class"));
-                    List<String> cmd = command(jail, classes, visible ? visibleTestClasses : testClasses, tmp);
-                    cmd.add(testClass);
+                    List<String> cmd = command(jail, classes, tests, tmp);
+                    cmd.add(String.join(",", running));
                     cmd.addAll(config);
-                    o = TestJvm.run(jail.command(cmd, limits), dir, first ? "*" : String.join("\t", remaining), limitMillis,
+                    o = TestJvm.run(jail.command(cmd, limits, (limitMillis + 999) / 1000), dir,
+                            whole ? "*" : String.join("\t", remaining), limitMillis, limits.classSeconds() * 1000L,
+                            // a test cut by a JUnit time-out leaves its thread running (SEPARATE_THREAD): the tests after
+                            // it get a fresh JVM, free of that thread and of the CPU it may burn
+                            e -> e instanceof Event.Ended end && remaining.contains(end.key()) && end.output() != null
+                                    && end.output().startsWith("Timed out: "),
                             sandbox.available() ? Jail.EVENTS_FD : null);
                     memoryLimit = jail.memoryLimitHit();
                 }
@@ -82,17 +120,29 @@ final class LabRun {
                 if (!changed.isEmpty()) {
                     // the code under test rewrote what the next JVM would load: nothing in this lab counts
                     flags.add("the code under test changed compiled classes while the tests ran: " + changed);
-                    return null;
+                    return false;
                 }
-                first = false;
-                readOutcome(o, remaining, limitMillis, memoryLimit);
+                whole = false;
+                if (!readOutcome(o, remaining, limitMillis, jvmMillis, memoryLimit, running.size() == 1)) {
+                    // the JVM ended between tests: each class left gets a JVM of its own, and only the one that ends
+                    // that way again loses its tests
+                    for (int i = running.size() - 1; i >= 0; i--) {
+                        batches.addFirst(List.of(running.get(i)));
+                    }
+                    break;
+                }
             }
         }
-        return lab.catalogue().stream().map(t -> results.getOrDefault(t.key(), t.withOutcome(GradedTest.Status.NOT_RUN, "not run")))
-                .collect(Collectors.toList());
+        return true;
     }
 
-    private void readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, boolean memoryLimit) {
+    /**
+     * Takes the outcomes of a JVM's events; when it ended early, the test it was running fails with the reason.
+     * False when it ended early with no test running and more than one class left ({@code oneClass} false): the
+     * caller then runs each of them alone. With one class left, its tests fail with the reason.
+     */
+    private boolean readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, long jvmMillis, boolean memoryLimit,
+                                boolean oneClass) {
         String runningKey = null;
         boolean threadLimit = false;
         for (Event e : o.events()) {
@@ -102,7 +152,7 @@ final class LabRun {
                 // a hidden test's own output is never shown: only its outcome, that it timed out (JUnit's words, which
                 // carry nothing else), and the grader's words on a JVM's end
                 String output = !lab.test(end.key()).hidden() ? secrets.shown(end.output())
-                        : end.output() != null && TIMED_OUT.matcher(end.output()).matches() ? end.output() : Secrets.HIDDEN;
+                        : timedOut(end.output()) ? end.output() : Secrets.HIDDEN;
                 if (Secrets.WITHHELD.equals(output)) {
                     flags.add("the output of " + end.key() + " carried text of the hidden tests or the solution (the code"
                             + " under test read course files?); it was withheld");
@@ -119,15 +169,29 @@ final class LabRun {
         }
         if (o.done()) {
             failAll(remaining, EndWording.NOT_RUN_BY_JVM);
-            return;
+            return true;
         }
-        String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis);
+        if (o.cleared()) {
+            // stopped by the grader after a test that timed out, whose thread JUnit leaves running: a test that had
+            // started since is not to blame, and runs again in the fresh JVM
+            return true;
+        }
+        String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis, jvmMillis);
         if (runningKey != null) {
             remaining.remove(runningKey);
             results.put(runningKey, lab.test(runningKey).withOutcome(GradedTest.Status.FAILED, why));
-        } else {
+        } else if (oneClass || o.timedOut() && !o.stalled() && limitMillis < jvmMillis) {
+            // one class's set-up ended its JVM, or the lab's time ran out: the tests left cannot run
             failAll(remaining, "could not run: " + why);
+        } else {
+            return false;
         }
+        return true;
+    }
+
+    /** Whether a test's output is JUnit's words for a test that ran past its time-out (and nothing else). */
+    private static boolean timedOut(String output) {
+        return output != null && TIMED_OUT.matcher(output).matches();
     }
 
     /** Whether a lab's tests call native code (lab04's raw sockets, through JNA): such a JVM keeps CAP_NET_RAW. */

@@ -4,7 +4,8 @@ package socketlabs.instructor;
  * The bounds every graded submission runs within; the report states them.
  *
  * @param testTimeout JUnit's default time per test ("10 s"), or null for the lab's own default
- * @param classSeconds wall clock for one test class's JVM; past it the JVM and all it started are killed
+ * @param classSeconds wall clock for one test class: a test JVM gets this much for each test class it runs, and one
+ *                     test (or a pause between tests) that takes longer stops the JVM; then it and all it started are killed
  * @param labSeconds wall clock for all of one lab's test JVMs together
  * @param heapMegabytes the -Xmx of each test JVM
  * @param maxThreads live threads a test JVM may have before it is stopped
@@ -35,10 +36,11 @@ record Limits(String testTimeout, int classSeconds, int labSeconds, int heapMega
     /** One sentence for the report. */
     String describe() {
         return (sandboxed == null ? "" : sandboxed + " ") + "Each test " + (testTimeout == null ? "as long as the lab allows" : testTimeout.trim()) + " unless it sets its own limit"
-                + "; each test class in a JVM of its own, stopped after " + classSeconds + " s, with a heap of "
+                + "; a lab's visible test classes in one JVM and its hidden ones in another, each JVM given " + classSeconds
+                + " s for each test class it runs and stopped after " + classSeconds + " s in one test, with a heap of "
                 + heapMegabytes + " MB and at most " + maxThreads + " threads; each lab " + labSeconds
                 + " s in all. A test JVM that exits, crashes or is stopped costs the test it was running;"
-                + " the tests after it run again in a fresh JVM.";
+                + " the tests it had not run run again in a fresh JVM.";
     }
 
     Limits withTestTimeout(String t) {

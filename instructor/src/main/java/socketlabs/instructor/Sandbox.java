@@ -185,7 +185,8 @@ final class Sandbox {
         out.add(OPEN_FILES + " open files");
         out.add("files of at most " + FILE_MEGABYTES + " MB");
         out.add("a writable /tmp of " + TMP_MEGABYTES + " MB" + (noexecTmp != null ? ", noexec" : ""));
-        out.add(cpuSeconds(limits) + " s of CPU");
+        out.add("CPU time twice the JVM's wall clock (" + cpuSeconds(limits.classSeconds()) + " s for each test class it runs, at most "
+                + cpuSeconds(limits.labSeconds()) + " s)");
         return String.join(", ", out);
     }
 
@@ -202,8 +203,9 @@ final class Sandbox {
         return limits.maxThreads() + 64;
     }
 
-    static int cpuSeconds(Limits limits) {
-        return 2 * limits.classSeconds();
+    /** The CPU time of a JVM given {@code wallSeconds} of wall clock: both cores of a 2-core grader, the whole time. */
+    static long cpuSeconds(long wallSeconds) {
+        return 2 * wallSeconds;
     }
 
     private static Path portRangeFile() {

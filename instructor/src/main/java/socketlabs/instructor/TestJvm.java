@@ -23,9 +23,22 @@ final class TestJvm {
     private static final int MAX_LINE = 1 << 20;
     private static final int STDERR_TAIL = 8192;
 
-    /** What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr. */
-    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+    /**
+     * What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr.
+     * {@code stalled}: it was stopped because one test ran (or, between tests, nothing happened) for longer than
+     * the time one test may take; {@code timedOut} is then true too. {@code cleared}: the grader stopped it, as
+     * asked, after a test it ran had ended (one that timed out, whose thread may still be running): no test is to
+     * blame, and the tests it had not run run in a fresh JVM.
+     */
+    record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled,
+                   boolean cleared) {
+        Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
+            this(events, timedOut, exitCode, stderrTail, done, false, false);
+        }
     }
+
+    /** How many test JVMs this grader has started (the toolkit's tests count them). */
+    static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
     // the test JVMs running now: if the grader is stopped (Ctrl-C), none of them outlives it
     private static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -65,9 +78,27 @@ final class TestJvm {
 
     /** As {@link #run(List, Path, String, long)}, the JVM writing its events to descriptor {@code eventsFd} (null: stdout). */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, Integer eventsFd) {
+        return run(command, dir, selection, timeoutMillis, 0, e -> false, eventsFd);
+    }
+
+    /**
+     * As {@link #run(List, Path, String, long, Integer)}, and stopped early when one test has run for longer than
+     * {@code testMillis}, or when no test has started or ended for that long (0: no such limit): a JVM that runs many
+     * test classes must not let one blocked test take the time of all of them. After an event that {@code clearAfter}
+     * accepts, the JVM is stopped ({@link Outcome#cleared}).
+     */
+    static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, long testMillis,
+                       java.util.function.Predicate<Event> clearAfter, Integer eventsFd) {
         byte[] key = Channel.newKey();
         Channel channel = new Channel(key);
-        List<Event> events = new ArrayList<>();
+        Watch watch = new Watch(clearAfter);
+        List<Event> events = new ArrayList<>() {
+            @Override
+            public boolean add(Event e) {
+                watch.saw(e);
+                return super.add(e);
+            }
+        };
         StringBuilder stderr = new StringBuilder();
         Process p;
         try {
@@ -76,6 +107,7 @@ final class TestJvm {
             throw new IllegalStateException("cannot start a test JVM: " + command.get(0), e);
         }
         LIVE.add(p.toHandle());
+        STARTED.incrementAndGet();
         Thread out = new Thread(() -> readEvents(p.getInputStream(), channel, events), "grader-events");
         Thread err = new Thread(() -> keepTail(p.getErrorStream(), stderr), "grader-stderr");
         out.setDaemon(true);
@@ -83,6 +115,8 @@ final class TestJvm {
         out.start();
         err.start();
         boolean timedOut = false;
+        boolean stalled = false;
+        boolean cleared = false;
         try (OutputStream in = p.getOutputStream()) {
             in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n" + (eventsFd == null ? "" : eventsFd)
                     + "\n").getBytes(StandardCharsets.UTF_8));
@@ -93,11 +127,23 @@ final class TestJvm {
             // poll, remembering every process the JVM starts, so that none outlives it as an orphan
             java.util.Set<ProcessHandle> started = new java.util.HashSet<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (!p.waitFor(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
-                    TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(started::add);
+            // short waits, so that a JVM to clear is stopped soon; the process table is walked only every 200 ms
+            for (int tick = 0; !p.waitFor(Math.min(50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
+                    TimeUnit.MILLISECONDS); tick++) {
+                if (watch.clear) {
+                    cleared = true;
+                    break;
+                }
+                if (tick % 4 == 0) {
+                    p.descendants().forEach(started::add);
+                }
                 if (System.nanoTime() >= deadline) {
                     timedOut = true;
+                    break;
+                }
+                if (testMillis > 0 && watch.quietNanos() > TimeUnit.MILLISECONDS.toNanos(testMillis)) {
+                    timedOut = true;
+                    stalled = true;
                     break;
                 }
             }
@@ -121,7 +167,31 @@ final class TestJvm {
         synchronized (stderr) {
             tail = stderr.toString();
         }
-        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done);
+        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled, cleared && !done);
+    }
+
+    /** When the JVM last started or ended a test (or itself started): the measure of a test that runs too long. */
+    private static final class Watch {
+        private final java.util.function.Predicate<Event> clearAfter;
+        private volatile long since = System.nanoTime();
+        volatile boolean clear;
+
+        Watch(java.util.function.Predicate<Event> clearAfter) {
+            this.clearAfter = clearAfter;
+        }
+
+        void saw(Event e) {
+            if (e instanceof Event.Started || e instanceof Event.Ended) {
+                since = System.nanoTime();
+            }
+            if (clearAfter.test(e)) {
+                clear = true;
+            }
+        }
+
+        long quietNanos() {
+            return System.nanoTime() - since;
+        }
     }
 
     private static void readEvents(InputStream stream, Channel channel, List<Event> events) {

@@ -37,8 +37,8 @@ import socketlabs.grading.TestRecorder;
  *
  * <pre>
  * TestRunner list CLASS...                              the graded tests of these classes
- * TestRunner run MAX_THREADS TEST_CLASSES_DIR CLASS [junit.key=value ...]
- * stdin: line 1 the key (Base64); line 2 "*" for the whole class, or the test keys to run, tab-separated;
+ * TestRunner run MAX_THREADS TEST_CLASSES_DIR CLASS[,CLASS...] [junit.key=value ...]
+ * stdin: line 1 the key (Base64); line 2 "*" for the whole classes, or the test keys to run, tab-separated;
  *        line 3 the descriptor to write events to (in the sandbox: {@link Jail#EVENTS_FD}), or nothing for standard output
  * </pre>
  */
@@ -77,9 +77,19 @@ public final class TestRunner {
             int maxThreads = Integer.parseInt(args[1]);
             watchThreads(maxThreads, emit);
             preload(Path.of(args[2]));
-            run(args[3], selection, Arrays.asList(args).subList(4, args.length), emit);
+            try {
+                run(args[3], selection, Arrays.asList(args).subList(4, args.length), emit);
+            } catch (Throwable e) {
+                // JUnit rethrows what it cannot recover from (OutOfMemoryError): the JVM ends now, its cause on standard
+                // error for the grader's wording, whatever threads the code under test left running
+                try {
+                    e.printStackTrace();
+                } finally {
+                    Runtime.getRuntime().halt(1);
+                }
+            }
         } else {
-            throw new IllegalArgumentException("usage: TestRunner list CLASS... | run MAX_THREADS DIR CLASS [key=value...]");
+            throw new IllegalArgumentException("usage: TestRunner list CLASS... | run MAX_THREADS DIR CLASS[,CLASS...] [key=value...]");
         }
         emit.accept(new Event.Done());
         Runtime.getRuntime().halt(0); // student threads and shutdown hooks must not hold the JVM
@@ -110,10 +120,12 @@ public final class TestRunner {
         TestRecorder.discover(plan).forEach(t -> emit.accept(new Event.Listed(t)));
     }
 
-    private static void run(String className, String selection, List<String> config, Consumer<Event> emit) {
+    private static void run(String classNames, String selection, List<String> config, Consumer<Event> emit) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         if (selection.equals("*") || selection.isEmpty()) {
-            selectors.add(DiscoverySelectors.selectClass(className));
+            for (String className : classNames.split(",")) {
+                selectors.add(DiscoverySelectors.selectClass(className));
+            }
         } else {
             for (String key : selection.split("\t")) {
                 selectors.add(methodSelector(key));
