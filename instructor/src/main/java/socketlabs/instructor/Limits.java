@@ -40,7 +40,7 @@ record Limits(String testTimeout, int classSeconds, int labSeconds, int heapMega
                 + " s for each test class it runs and stopped after " + classSeconds + " s in one test, with a heap of "
                 + heapMegabytes + " MB and at most " + maxThreads + " threads; each lab " + labSeconds
                 + " s in all. A test JVM that exits, crashes or is stopped costs the test it was running;"
-                + " the tests it had not run run again in a fresh JVM.";
+                + " the tests it had not reached run in a fresh JVM.";
     }
 
     Limits withTestTimeout(String t) {

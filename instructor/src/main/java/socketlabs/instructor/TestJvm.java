@@ -28,7 +28,7 @@ final class TestJvm {
      * {@code stalled}: it was stopped because one test ran (or, between tests, nothing happened) for longer than
      * the time one test may take; {@code timedOut} is then true too. {@code cleared}: the grader stopped it, as
      * asked, after a test it ran had ended (one that timed out, whose thread may still be running): no test is to
-     * blame, and the tests it had not run run in a fresh JVM.
+     * blame, and the tests it had not reached run in a fresh JVM.
      */
     record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled,
                    boolean cleared) {

@@ -85,9 +85,9 @@ final class PingDiagram {
         String head = "ph" + id;
         svg.append("<defs><marker id=\"").append(head).append("\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\"")
                 .append(" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker></defs>");
-        svg.append(text(CLIENT_X, 16, "middle", "", words.get("html.ping.client")));
-        svg.append(text(SERVER_X, 16, "middle", "", words.get("html.ping.server")));
-        svg.append(line(CLIENT_X, 24, CLIENT_X, height - 8, "#5f6b77", 2, "")).append(line(SERVER_X, 24, SERVER_X, height - 8, "#5f6b77", 2, ""));
+        svg.append(Svg.text(CLIENT_X, 16, "middle", "", words.get("html.ping.client")));
+        svg.append(Svg.text(SERVER_X, 16, "middle", "", words.get("html.ping.server")));
+        svg.append(Svg.line(CLIENT_X, 24, CLIENT_X, height - 8, "#5f6b77", 2, "")).append(Svg.line(SERVER_X, 24, SERVER_X, height - 8, "#5f6b77", 2, ""));
         Set<Integer> firstReplySeen = new HashSet<>();
         double y = 40;
         for (int i = 0; i < shown; i++) {
@@ -100,11 +100,11 @@ final class PingDiagram {
                     svg.append(arrow(CLIENT_X, y, SERVER_X, y + 14, color, never, head));
                     String label = r.kind == Kind.STRAY ? words.get("html.ping.notaping")
                             : "PING " + r.seq + (never ? " \u2014 " + words.get("html.ping.never") : "");
-                    svg.append(text((CLIENT_X + SERVER_X) / 2.0, y + 3, "middle", color, label));
+                    svg.append(Svg.text((CLIENT_X + SERVER_X) / 2.0, y + 3, "middle", color, label));
                     if (noReply) {
-                        svg.append(text(SERVER_X + 8, y + 17, "start", RED, "\u2716 " + words.get("html.ping.noreply")));
+                        svg.append(Svg.text(SERVER_X + 8, y + 17, "start", RED, "\u2716 " + words.get("html.ping.noreply")));
                     } else if (r.t >= 0 && !never) {
-                        svg.append(text(SERVER_X + 8, y + 17, "start", "#8a96a3", ms(r.t)));
+                        svg.append(Svg.text(SERVER_X + 8, y + 17, "start", "#8a96a3", ms(r.t)));
                     }
                     if (r.kind != Kind.STRAY) {
                         svg.append(result(r.seq, y, reported, returned, expected, words));
@@ -115,32 +115,32 @@ final class PingDiagram {
                     svg.append(arrow(SERVER_X, y, CLIENT_X, y + 14, color, false, head));
                     String label = words.get("html.ping.reply", r.seq) + (r.late ? " (" + words.get("html.ping.late") + ")" : "")
                             + (r.copy ? " (" + words.get("html.ping.copy") + ")" : "");
-                    svg.append(text((CLIENT_X + SERVER_X) / 2.0, y + 3, "middle", color, label));
+                    svg.append(Svg.text((CLIENT_X + SERVER_X) / 2.0, y + 3, "middle", color, label));
                     if (r.sinceSendMs >= 0) {
                         Double you = reported.get(r.seq);
                         boolean first = firstReplySeen.add(r.seq);
                         // below half the bound only: a pinger may start its clock a little after the time its ping carries
                         boolean impossible = first && !r.late && you != null && you >= 0 && you < r.sinceSendMs / 2;
-                        svg.append(text(SERVER_X + 8, y + 17, "start", impossible ? RED : "#8a96a3",
+                        svg.append(Svg.text(SERVER_X + 8, y + 17, "start", impossible ? RED : "#8a96a3",
                                 words.get("html.ping.real", ms(r.sinceSendMs))));
                         if (impossible) {
-                            svg.append(text(CLIENT_X - 8, y + 17, "end", RED, words.get("html.ping.impossible", r.seq, ms(you))));
+                            svg.append(Svg.text(CLIENT_X - 8, y + 17, "end", RED, words.get("html.ping.impossible", r.seq, ms(you))));
                         }
                     }
                 }
                 case TIMEOUT -> {
-                    svg.append(line(CLIENT_X - 40, y + 4, CLIENT_X + 40, y + 4, "#b9770e", 1.5, "4 3"));
-                    svg.append(text(CLIENT_X + 46, y + 8, "start", "#b9770e", words.get("html.ping.timeout", r.seq)
+                    svg.append(Svg.line(CLIENT_X - 40, y + 4, CLIENT_X + 40, y + 4, "#b9770e", 1.5, "4 3"));
+                    svg.append(Svg.text(CLIENT_X + 46, y + 8, "start", "#b9770e", words.get("html.ping.timeout", r.seq)
                             + (timeoutMs >= 0 ? " (" + ms(timeoutMs) + ")" : "")));
                 }
-                case END -> svg.append(text(CLIENT_X - 8, y + 8, "end", RED, words.get("html.ping.noresults")));
+                case END -> svg.append(Svg.text(CLIENT_X - 8, y + 8, "end", RED, words.get("html.ping.noresults")));
                 default -> {
                 }
             }
             y += ROW;
         }
         if (rows.size() > shown) {
-            svg.append(text(CLIENT_X, y + 8, "start", "#5f6b77", words.get("html.transfer.more", rows.size() - shown)));
+            svg.append(Svg.text(CLIENT_X, y + 8, "start", "#5f6b77", words.get("html.transfer.more", rows.size() - shown)));
         }
         svg.append("</svg><figcaption>").append(Html.text(words.get("html.ping.caption"))).append("</figcaption></figure>\n</div>\n");
         if (!returned && !outcome.isEmpty()) {
@@ -202,7 +202,7 @@ final class PingDiagram {
         String color = wrong ? RED : "#2e6b47";
         String expectedOne = wrong && want != null ? " \u2014 " + words.get("html.ping.expected",
                 want ? words.get("html.ping.areply") : words.get("html.ping.timedout")) : "";
-        return text(CLIENT_X - 8, y + 6, "end", color, "seq=" + seq + " " + you + expectedOne);
+        return Svg.text(CLIENT_X - 8, y + 6, "end", color, "seq=" + seq + " " + you + expectedOne);
     }
 
     private static String arrow(double x1, double y1, double x2, double y2, String color, boolean dashed, String head) {
@@ -212,15 +212,5 @@ final class PingDiagram {
 
     private static String ms(double v) {
         return String.format(Locale.ROOT, v < 10 ? "%.3f ms" : "%.0f ms", v);
-    }
-
-    private static String text(double x, double y, String anchor, String color, String s) {
-        return "<text x=\"" + Svg.n(x) + "\" y=\"" + Svg.n(y) + "\" text-anchor=\"" + anchor + "\""
-                + (color.isEmpty() ? "" : " fill=\"" + color + "\"") + ">" + Html.text(s) + "</text>";
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String color, double width, String dash) {
-        return "<line x1=\"" + Svg.n(x1) + "\" y1=\"" + Svg.n(y1) + "\" x2=\"" + Svg.n(x2) + "\" y2=\"" + Svg.n(y2) + "\" stroke=\""
-                + color + "\" stroke-width=\"" + Svg.n(width) + "\"" + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 }

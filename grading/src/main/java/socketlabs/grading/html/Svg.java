@@ -22,4 +22,16 @@ public final class Svg {
     public static String n(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
+
+    /** An SVG text at (x, y), anchored "start", "middle" or "end", in {@code color} ("" for the default), escaped. */
+    static String text(double x, double y, String anchor, String color, String s) {
+        return "<text x=\"" + n(x) + "\" y=\"" + n(y) + "\" text-anchor=\"" + anchor + "\""
+                + (color.isEmpty() ? "" : " fill=\"" + color + "\"") + ">" + Html.text(s) + "</text>";
+    }
+
+    /** An SVG line from (x1, y1) to (x2, y2); {@code dash} is a stroke-dasharray, "" for a solid line. */
+    static String line(double x1, double y1, double x2, double y2, String color, double width, String dash) {
+        return "<line x1=\"" + n(x1) + "\" y1=\"" + n(y1) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(y2) + "\" stroke=\""
+                + color + "\" stroke-width=\"" + n(width) + "\"" + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
 }

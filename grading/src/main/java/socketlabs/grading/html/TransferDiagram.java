@@ -146,16 +146,16 @@ final class TransferDiagram {
         String head = "ah" + id;
         svg.append("<defs><marker id=\"").append(head).append("\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\"")
                 .append(" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker></defs>");
-        svg.append(text(SENDER_X, 16, "middle", "", words.get("html.transfer.sender")));
-        svg.append(text(RECEIVER_X, 16, "middle", "", words.get("html.transfer.receiver")));
-        svg.append(line(SENDER_X, 24, SENDER_X, height - 8, "#5f6b77", 2, "")).append(line(RECEIVER_X, 24, RECEIVER_X, height - 8,
+        svg.append(Svg.text(SENDER_X, 16, "middle", "", words.get("html.transfer.sender")));
+        svg.append(Svg.text(RECEIVER_X, 16, "middle", "", words.get("html.transfer.receiver")));
+        svg.append(Svg.line(SENDER_X, 24, SENDER_X, height - 8, "#5f6b77", 2, "")).append(Svg.line(RECEIVER_X, 24, RECEIVER_X, height - 8,
                 "#5f6b77", 2, ""));
         double y = 40;
         for (int i = 0; i < rows; i++) {
             Arrow a = arrows.get(i);
             if (a.timeout) {
-                svg.append(line(SENDER_X - 40, y - 4, SENDER_X + 40, y - 4, "#b9770e", 1.5, "4 3"));
-                svg.append(text(SENDER_X - 44, y - 1, "end", "#b9770e", words.get("html.transfer.timeout")));
+                svg.append(Svg.line(SENDER_X - 40, y - 4, SENDER_X + 40, y - 4, "#b9770e", 1.5, "4 3"));
+                svg.append(Svg.text(SENDER_X - 44, y - 1, "end", "#b9770e", words.get("html.transfer.timeout")));
             }
             String color = a.missing ? "#c0392b" : a.ack ? "#1f618d" : "#1d2329";
             double fromX = a.ack ? RECEIVER_X : SENDER_X;
@@ -168,33 +168,23 @@ final class TransferDiagram {
                     .append(a.missing ? " stroke-dasharray=\"5 3\"" : "").append(dropped ? "" : " marker-end=\"url(#" + head + ")\"")
                     .append("/>");
             if (dropped) {
-                svg.append(text(endX, endY + 4, "middle", "#c0392b", "\u2716"));
+                svg.append(Svg.text(endX, endY + 4, "middle", "#c0392b", "\u2716"));
             }
             String label = (a.ack ? a.label : a.label.startsWith("FIN") || a.label.equals("?") ? a.label : "DATA " + a.label)
                     + (a.missing ? " \u2014 " + words.get("html.transfer.missing") : "")
                     + ("duplicated".equals(a.fate) ? " \u00d72" : "") + ("late".equals(a.fate) ? " (" + words.get("html.transfer.late") + ")" : "");
-            svg.append(text((SENDER_X + RECEIVER_X) / 2.0, y + 3, "middle", color, label));
+            svg.append(Svg.text((SENDER_X + RECEIVER_X) / 2.0, y + 3, "middle", color, label));
             if (times && a.t >= 0 && !a.missing) {
-                svg.append(text(a.ack ? RECEIVER_X + 6 : SENDER_X - 8, y + 12, a.ack ? "start" : "end", "#8a96a3",
+                svg.append(Svg.text(a.ack ? RECEIVER_X + 6 : SENDER_X - 8, y + 12, a.ack ? "start" : "end", "#8a96a3",
                         Math.round(a.t) + " ms"));
             }
             y += ROW;
         }
         if (arrows.size() > rows) {
-            svg.append(text(SENDER_X, y + 8, "start", "#5f6b77", words.get("html.transfer.more", arrows.size() - rows)));
+            svg.append(Svg.text(SENDER_X, y + 8, "start", "#5f6b77", words.get("html.transfer.more", arrows.size() - rows)));
         }
         svg.append("</svg><figcaption>").append(Html.text(caption)).append("</figcaption></figure>\n");
         return svg.toString();
-    }
-
-    private static String text(double x, double y, String anchor, String color, String s) {
-        return "<text x=\"" + Svg.n(x) + "\" y=\"" + Svg.n(y) + "\" text-anchor=\"" + anchor + "\""
-                + (color.isEmpty() ? "" : " fill=\"" + color + "\"") + ">" + Html.text(s) + "</text>";
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String color, double width, String dash) {
-        return "<line x1=\"" + Svg.n(x1) + "\" y1=\"" + Svg.n(y1) + "\" x2=\"" + Svg.n(x2) + "\" y2=\"" + Svg.n(y2) + "\" stroke=\""
-                + color + "\" stroke-width=\"" + Svg.n(width) + "\"" + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
     // "3" -> 3, "FIN 3" -> 3, anything else -> -1
