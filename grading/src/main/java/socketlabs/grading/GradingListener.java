@@ -26,6 +26,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class GradingListener extends TestRecorder {
     static final String EXITED = "The test JVM ended while this test was running: the code under test ran out of memory"
             + " (the tests run with -Xmx1g), called Runtime.halt(), or crashed the JVM. The tests after it ran in a fresh JVM.";
+    static final String IN_FLIGHT = "not reached: the test JVM ended while this test ran side by side with others, so"
+            + " which of them ended it is not known; it runs again, on its own, in a fresh JVM";
     /** How long an exit called by the code under test is held (longer than any test may run). */
     static final java.time.Duration HOLD_EXIT = java.time.Duration.ofMinutes(10);
 
@@ -47,8 +49,9 @@ public final class GradingListener extends TestRecorder {
     // a test's code may run on after it ended: cut off by a time-out, or holding an exit
     private boolean unfit;
     private boolean planNew;
-    private GradedTest exited;
+    private final Set<GradedTest> exited = new HashSet<>();
     private boolean finished;
+    private GradedTest lastEnded;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
@@ -101,6 +104,7 @@ public final class GradingListener extends TestRecorder {
     @Override
     protected void ended(GradedTest test) {
         changed.add(labOf(test));
+        lastEnded = test;
     }
 
     /**
@@ -113,29 +117,39 @@ public final class GradingListener extends TestRecorder {
     @Override
     public synchronized void executionFinished(org.junit.platform.launcher.TestIdentifier id,
             org.junit.platform.engine.TestExecutionResult result) {
-        GradedTest before = running;
         if (result.getThrowable().filter(TestFacts::isTimeout).isPresent()) {
             unfit = true;
         }
+        int before = running.size();
         super.executionFinished(id, result);
-        if (resumable && (unfit || exited != null) && before != null && running == null && !finished
+        boolean aTestEnded = running.size() < before;
+        if (resumable && (unfit || !exited.isEmpty()) && aTestEnded && !finished
                 && tests.values().stream().anyMatch(t -> !t.done())) {
-            for (GradedTest t : tests.values()) {
-                if (t.status == GradedTest.Status.RUNNING) {
-                    t.status = GradedTest.Status.NOT_RUN;
-                }
-            }
-            save(labs());
-            System.out.println("grading: the test JVM ends after \"" + before.fullName() + "\" (its code may still run);"
+            endForAFreshJvm("the test JVM ends after \"" + lastEnded.fullName() + "\" (its code may still run);"
                     + " the tests after it run in a fresh JVM");
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * Saves the results with the tests still running marked as not reached (they run again in a
+     * fresh JVM, one at a time, {@link Resume}) and ends this JVM at once.
+     */
+    private void endForAFreshJvm(String why) {
+        for (GradedTest t : tests.values()) {
+            if (t.status == GradedTest.Status.RUNNING) {
+                t.status = GradedTest.Status.NOT_RUN;
+                t.output = IN_FLIGHT;
+            }
+        }
+        save(labs());
+        System.out.println("grading: " + why);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     @Override
     protected boolean settled(GradedTest test) {
-        return test == exited; // already failed for calling System.exit; the timeout that followed says nothing new
+        return exited.contains(test); // already failed for calling System.exit; the timeout that followed says nothing new
     }
 
     @Override
@@ -144,9 +158,7 @@ public final class GradingListener extends TestRecorder {
             planNew = false;
             changed.addAll(labs()); // the plan itself: every lab's tests, not yet run
         }
-        if (running != null) {
-            changed.add(labOf(running)); // an invocation of a parameterized test may have failed it
-        }
+        running.forEach(t -> changed.add(labOf(t))); // an invocation of a parameterized test may have failed one
         save(changed);
     }
 
@@ -172,6 +184,9 @@ public final class GradingListener extends TestRecorder {
      * test's failure, and the exiting thread is held here so that the JVM stays up, the default
      * timeout fails the test, and every remaining test still runs. (Surefire ends the JVM itself
      * at the end of the run, with a halt.) A shutdown from a signal is recorded and let through.
+     * When several tests run side by side (JUnit's parallel execution), an exit cannot be charged
+     * to one of them: in a lab run ({@code grading.resumable}) the JVM ends at once, those tests
+     * marked not reached, and they run again one at a time in a fresh JVM ({@link Resume}).
      */
     private void onExit() {
         String caller = exitCaller();
@@ -179,23 +194,36 @@ public final class GradingListener extends TestRecorder {
             if (finished) {
                 return;
             }
-            if (running == null || caller == null) {
+            if (caller != null && running.size() > 1 && resumable) {
+                // tests run side by side: which one called it is not known; they run again, one at a time
+                endForAFreshJvm("the code under test called System.exit() while " + running.size() + " tests ran side by"
+                        + " side; they run again, one at a time, in a fresh JVM");
+            }
+            if (running.isEmpty() || caller == null) {
+                String during = running.isEmpty() ? "set-up" : running.iterator().next().fullName();
                 for (GradedTest t : tests.values()) {
-                    if (t == running) {
+                    if (running.contains(t) && running.size() == 1) {
                         t.fail(EXITED);
+                    } else if (running.contains(t)) {
+                        t.status = GradedTest.Status.NOT_RUN;
+                        t.output = IN_FLIGHT;
                     } else if (!t.done()) {
                         t.status = GradedTest.Status.NOT_RUN;
-                        t.output = "the test JVM ended during \""
-                                + (running == null ? "set-up" : running.fullName()) + "\"";
+                        t.output = "the test JVM ended during \"" + during + "\"";
                     }
                 }
                 save(labs());
                 return;
             }
-            exited = running;
-            running.fail("The code under test called System.exit() (" + caller + "). Code under test must return or"
-                    + " throw, never end the JVM: the tests (and a server's other clients) depend on it.");
-            save(Set.of(labOf(running)));
+            String side = running.size() == 1 ? "" : " (one of the " + running.size() + " tests running side by side did)";
+            Set<String> labs = new HashSet<>();
+            for (GradedTest t : running) {
+                exited.add(t);
+                t.fail("The code under test called System.exit() (" + caller + ")" + side + ". Code under test must return"
+                        + " or throw, never end the JVM: the tests (and a server's other clients) depend on it.");
+                labs.add(labOf(t));
+            }
+            save(labs);
         }
         try {
             Thread.sleep(HOLD_EXIT.toMillis()); // the one place a pause belongs: holding an exit so the run goes on

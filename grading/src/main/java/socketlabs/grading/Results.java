@@ -95,11 +95,22 @@ public final class Results {
             parts++;
             boolean partFinished = Boolean.TRUE.equals(json.get("finished"));
             everyPartFinished &= partFinished;
+            List<GradedTest> inPart = new ArrayList<>();
             for (Object o : (List<?>) json.get("tests")) {
-                GradedTest t = GradedTest.fromJson((Map<?, ?>) o);
+                inPart.add(GradedTest.fromJson((Map<?, ?>) o));
+            }
+            long inFlight = inPart.stream().filter(t -> t.status == GradedTest.Status.RUNNING).count();
+            for (GradedTest t : inPart) {
                 if (!partFinished && t.status == GradedTest.Status.RUNNING) {
                     // the JVM ended with no chance to record it (Runtime.halt, a crash, a kill)
-                    t.fail(GradingListener.EXITED);
+                    if (inFlight == 1) {
+                        t.fail(GradingListener.EXITED);
+                    } else {
+                        // tests that ran side by side: which one ended the JVM is not known, so each runs
+                        // again, one at a time, in a fresh JVM (Resume)
+                        t.status = GradedTest.Status.NOT_RUN;
+                        t.output = GradingListener.IN_FLIGHT;
+                    }
                 }
                 GradedTest seen = all.get(t.key);
                 if (seen == null || !seen.done() && t.done()) {
@@ -114,7 +125,8 @@ public final class Results {
     /**
      * The tests of run {@code run} that no JVM reached: a JVM ended (a crash, {@code Runtime.halt},
      * a kill) before their turn, and no later JVM ran them. The test that was running when a JVM
-     * ended is not among them: it failed.
+     * ended is not among them: it failed. Tests that were running side by side when it ended are:
+     * they run again, one at a time.
      */
     static List<GradedTest> notReached(Path dir, String run) {
         return collect(dir, run).tests().stream().filter(t -> t.status == GradedTest.Status.NOT_RUN).toList();

@@ -25,7 +25,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ({@code Runtime.halt}, a crash, a kill), the test it was running fails with the reason
  * ({@link Results#collect}), and the report step starts a fresh JVM ({@link #main}) for the tests
  * it had not reached, again until every test has an outcome: code that ends its JVM costs only its
- * own test.
+ * own test. The first JVM runs tests side by side; when several were running as it ended, none can
+ * be blamed, and they are among those not reached. A fresh JVM runs its tests one at a time, so an
+ * early end there is charged to the one test it was running.
  *
  * <p>The fresh JVM gets the test class path of the report step (exec:java's class loader), the
  * grading system properties of the run and the JVM options given; {@link GradingListener} records
@@ -124,6 +126,8 @@ public final class Resume {
         List<String> keys = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(keys.stream().filter(k -> !k.isBlank()).map(DiscoverySelectors::selectMethod).toList())
+                // one at a time: a JVM that ends early then blames exactly the test that was running
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build());
         // halt, not exit: an exit the code under test called may still be held (GradingListener), and
         // the listener has written every result

@@ -23,8 +23,11 @@ public abstract class TestRecorder implements TestExecutionListener {
     protected final Map<String, GradedTest> tests = new LinkedHashMap<>();
     private final Map<String, String> keyOfId = new HashMap<>();
     protected TestPlan plan;
-    /** The test running now, if any: the one a JVM's sudden end is charged to. */
-    protected GradedTest running;
+    /**
+     * The tests running now, in the order they started: tests run side by side (JUnit's parallel
+     * execution), so a JVM's sudden end can be charged to a test only when one was running.
+     */
+    protected final java.util.Set<GradedTest> running = new java.util.LinkedHashSet<>();
 
     /** The graded units of a test plan, not yet run, in discovery order. */
     public static List<GradedTest> discover(TestPlan plan) {
@@ -80,7 +83,7 @@ public abstract class TestRecorder implements TestExecutionListener {
         GradedTest t = own(id);
         if (t != null && !t.done()) {
             t.status = GradedTest.Status.RUNNING;
-            running = t;
+            running.add(t);
             started(t);
             recorded();
         }
@@ -114,9 +117,7 @@ public abstract class TestRecorder implements TestExecutionListener {
                 Traces.settle(own, thrown);
                 ended(own);
             }
-            if (running == own) {
-                running = null;
-            }
+            running.remove(own);
         } else {
             GradedTest parent = owningTest(id);
             if (parent != null) {

@@ -29,32 +29,40 @@ public final class Trace implements BeforeEachCallback, AfterEachCallback {
     /** At most this many traces a test. */
     public static final int MAX_TRACES = 4;
 
-    // tests of one JVM run one at a time; the test body may run in a thread of its own (the timeout)
-    private static final List<String> PENDING = new ArrayList<>();
+    // The traces of the test running in this thread. Tests run side by side, so each has its own list:
+    // set before the test, in the thread that then starts the test's own (the time-out's thread, and
+    // any the test starts), which inherit it.
+    private static final InheritableThreadLocal<List<String>> PENDING = new InheritableThreadLocal<>();
 
     /** Attaches {@code trace} (a JSON object with a {@code kind}) to the test running now. */
     public static void attach(Map<String, Object> trace) {
+        List<String> pending = PENDING.get();
+        if (pending == null) {
+            return; // not in a test whose class has @ExtendWith(Trace.class)
+        }
         String json = Json.write(trace).replace("\n", " ");
-        synchronized (PENDING) {
-            if (json.length() <= MAX_CHARS && PENDING.size() < MAX_TRACES) {
-                PENDING.add(json);
+        synchronized (pending) {
+            if (json.length() <= MAX_CHARS && pending.size() < MAX_TRACES) {
+                pending.add(json);
             }
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        synchronized (PENDING) {
-            PENDING.clear();
-        }
+        PENDING.set(new ArrayList<>());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        List<String> pending = PENDING.get();
+        PENDING.remove();
         List<String> traces;
-        synchronized (PENDING) {
-            traces = new ArrayList<>(PENDING);
-            PENDING.clear();
+        if (pending == null) {
+            return;
+        }
+        synchronized (pending) {
+            traces = new ArrayList<>(pending);
         }
         if (context.getExecutionException().isPresent()) { // a passed case keeps nothing
             traces.forEach(t -> context.publishReportEntry(ENTRY, t));
