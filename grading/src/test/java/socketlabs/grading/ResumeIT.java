@@ -24,6 +24,8 @@ import socketlabs.grading.fixtures.PassingFixture;
 @Timeout(180)
 class ResumeIT {
     private static final String RUN = "resume";
+    /** The cases here that are not about tests side by side run one at a time, as a resumed JVM does. */
+    private static final String SEQUENTIAL = "-Djunit.jupiter.execution.parallel.enabled=false";
 
     @TempDir
     Path dir;
@@ -32,7 +34,7 @@ class ResumeIT {
     @DisplayName("after a halt, the tests the JVM had not reached run in a fresh JVM; the halted test fails with the reason")
     void theTestsAfterAHaltRunInAFreshJvm() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                "-Xmx64m", SEQUENTIAL, "-cp", System.getProperty("java.class.path"),
                 "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false",
                 FixtureRunner.class.getName(), HaltingFixture.class.getName(), PassingFixture.class.getName())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
@@ -95,9 +97,48 @@ class ResumeIT {
         assertTrue(Results.notReached(dir, RUN).isEmpty());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Runtime.halt", "System.exit"})
+    @DisplayName("a JVM that ends while tests run side by side: they run again one at a time, and only the one that ended it fails")
+    void testsInFlightRunAgainOneAtATime(String how) throws Exception {
+        Process p = firstJvm(List.of("-Dgrading.resumable=true", "-Dfixture.exit=" + how.equals("System.exit")),
+                socketlabs.grading.fixtures.SideBySideFixture.class);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the first JVM did not end within 60 s");
+        Map<String, GradedTest> before = byName();
+        for (String name : List.of("first runs beside it", "second runs beside it", "ends the JVM")) {
+            GradedTest t = before.get("Task 5 · Side by side › " + name);
+            assertEquals(GradedTest.Status.NOT_RUN, t.status(), "three tests were in flight when the JVM ended ("
+                    + how + "): none can be blamed, each is to run again; " + name + ": " + t.output());
+            assertTrue(t.output() != null && t.output().contains("side by side"), t.output());
+        }
+
+        int jvms = Resume.notReached(dir, RUN, Resume.properties(dir, "sample", RUN),
+                List.of("-Xmx64m", "-Dfixture.exit=" + how.equals("System.exit")), Messages.of("en"));
+
+        assertTrue(jvms >= 1 && jvms <= 2, "one fresh JVM, and one more if it ended before its last test: " + jvms);
+        Map<String, GradedTest> after = byName();
+        assertEquals(GradedTest.Status.PASSED, after.get("Task 5 · Side by side › first runs beside it").status(), after.toString());
+        assertEquals(GradedTest.Status.PASSED, after.get("Task 5 · Side by side › second runs beside it").status(), after.toString());
+        GradedTest culprit = after.get("Task 5 · Side by side › ends the JVM");
+        assertEquals(GradedTest.Status.FAILED, culprit.status());
+        assertTrue(culprit.output().contains(how.equals("System.exit") ? "called System.exit()" : "The test JVM ended while this test was running"),
+                culprit.output());
+        assertTrue(Results.collect(dir, RUN).finished());
+    }
+
+    private Map<String, GradedTest> byName() {
+        return Results.collect(dir, RUN).tests().stream().collect(Collectors.toMap(GradedTest::fullName, t -> t));
+    }
+
     private Process firstJvm(String option, Class<?>... fixtures) throws java.io.IOException {
+        return firstJvm(List.of(option, SEQUENTIAL), fixtures);
+    }
+
+    private Process firstJvm(List<String> options, Class<?>... fixtures) throws java.io.IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", option, "-cp", System.getProperty("java.class.path"),
+                "-Xmx64m"));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dgrading.dir=" + dir, "-Dgrading.run=" + RUN, "-Dgrading.summary=false", FixtureRunner.class.getName()));
         for (Class<?> f : fixtures) {
             cmd.add(f.getName());
