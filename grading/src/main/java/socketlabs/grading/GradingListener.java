@@ -186,7 +186,9 @@ public final class GradingListener extends TestRecorder {
      * at the end of the run, with a halt.) A shutdown from a signal is recorded and let through.
      * When several tests run side by side (JUnit's parallel execution), an exit cannot be charged
      * to one of them: in a lab run ({@code grading.resumable}) the JVM ends at once, those tests
-     * marked not reached, and they run again one at a time in a fresh JVM ({@link Resume}).
+     * marked not reached, and they run again one at a time in a fresh JVM ({@link Resume}). In a
+     * lab run with one test running, the exit fails it and the JVM ends at once too: the tests
+     * after it run in a fresh JVM, with no wait for the held test's time-out.
      */
     private void onExit() {
         String caller = exitCaller();
@@ -217,11 +219,17 @@ public final class GradingListener extends TestRecorder {
             }
             String side = running.size() == 1 ? "" : " (one of the " + running.size() + " tests running side by side did)";
             Set<String> labs = new HashSet<>();
-            for (GradedTest t : running) {
+            for (GradedTest t : List.copyOf(running)) {
                 exited.add(t);
                 t.fail("The code under test called System.exit() (" + caller + ")" + side + ". Code under test must return"
                         + " or throw, never end the JVM: the tests (and a server's other clients) depend on it.");
                 labs.add(labOf(t));
+            }
+            if (resumable) {
+                // the one test running called it: failed; the tests after it run in a fresh JVM, without
+                // waiting for its time-out
+                endForAFreshJvm("the code under test called System.exit() in \"" + exited.iterator().next().fullName()
+                        + "\"; the tests after it run in a fresh JVM");
             }
             save(labs);
         }
