@@ -27,10 +27,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 1 · Echo server and client")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class EchoTest {
     static final String STREAM_HINT = "TCP is a byte stream: one read() returns whatever has arrived so far, which is"
             + " not one message. Keep reading until you have all the bytes you expect.";
@@ -384,8 +385,7 @@ class EchoTest {
         List<String> daemons = new ArrayList<>();
         boolean any = false;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && t.isAlive() && !notTheServers(t)) {
                 any = true;
                 if (t.isDaemon()) {
                     daemons.add(t.getName());
@@ -407,8 +407,7 @@ class EchoTest {
     static void assertServerThreadsEnded(String name, Set<Thread> before, String done) {
         List<String> alive = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && t.isAlive() && !notTheServers(t)) {
                 alive.add(t.getName());
             }
         }
@@ -417,12 +416,20 @@ class EchoTest {
                 + " (with a deadline).");
     }
 
+    /**
+     * True if {@code t} is not one of the server's threads: the JVM's or the test tools' own (by
+     * name), JUnit's workers, or a thread of another test running beside this one (TestThreads).
+     */
+    static boolean notTheServers(Thread t) {
+        return ManyClientsTest.NOT_THE_SERVERS.stream().anyMatch(t.getName()::startsWith) || t.getName().startsWith("HttpClient")
+                || TestThreads.ofAnotherTest(t) || TestThreads.ofTheTestEngine(t);
+    }
+
     /** The threads started since {@code before}, less the JVM's and the test tools' own: the server's. */
     static List<Thread> threadsSince(Set<Thread> before) {
         List<Thread> threads = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && !notTheServers(t)) {
                 threads.add(t);
             }
         }
@@ -454,8 +461,7 @@ class EchoTest {
         List<Thread> pooled = new ArrayList<>();
         for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             Thread t = e.getKey();
-            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && !notTheServers(t)) {
                 boolean pool = java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("java.util.concurrent."));
                 (pool ? pooled : plain).add(t);
             }

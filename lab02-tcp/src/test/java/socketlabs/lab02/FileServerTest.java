@@ -27,10 +27,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 5 · HTTP/1.1 file server")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class FileServerTest {
     static final String INDEX = "<!doctype html>\n<title>lab02</title>\n<h1>It works: héllo</h1>\n";
     static final String SECRET = "TOP SECRET: the root of this server is one level below me";
