@@ -252,11 +252,11 @@ class EchoTest {
     void closeWaitsForTheAcceptThread() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (EchoServer server = new EchoServer(0)) {
-            server.start();
+            ThreadGroup group = startInGroup(Server.of(server::start, server::port, server::close));
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 client.send(bytes("x"), Delivery.WHOLE);
                 client.readExactly(1, "sent \"x\"", WAITS_HINT); // the accept thread serves it now, blocked in read()
-                assertCloseWaits("EchoServer", server, before, "a client sent \"x\", got its echo and stayed connected",
+                assertCloseWaits("EchoServer", server, before, group, "a client sent \"x\", got its echo and stayed connected",
                         "Likely cause: close() closes the sockets and returns; call acceptThread.join(5_000) after them.");
             }
         }
@@ -457,6 +457,17 @@ class EchoTest {
      */
     static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, String done,
             String likelyCause) throws IOException {
+        assertCloseWaits(name, server, before, null, done, likelyCause);
+    }
+
+    /**
+     * As {@link #assertCloseWaits(String, java.io.Closeable, Set, String, String)}, for a server started
+     * with {@link #startInGroup}: while close() runs, its threads cannot finish ending (ExitHold) until
+     * close() waits for something, so a close() that returns without waiting is caught every time, not
+     * only when it wins the race against its threads' last steps.
+     */
+    static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, ThreadGroup group,
+            String done, String likelyCause) throws IOException {
         List<Thread> plain = new ArrayList<>();
         List<Thread> pooled = new ArrayList<>();
         for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
@@ -468,7 +479,16 @@ class EchoTest {
         }
         assertTrue(!plain.isEmpty() || !pooled.isEmpty(), done + "; before close(), no thread of " + name
                 + " was running: start() must start the server's threads");
-        server.close();
+        try (ExitHold hold = group == null ? null : new ExitHold(group)) {
+            if (hold != null) {
+                hold.closing(Thread.currentThread());
+            }
+            server.close();
+            checkEnded(name, plain, pooled, done, likelyCause); // while the hold lasts: a thread not waited for is still there
+        }
+    }
+
+    private static void checkEnded(String name, List<Thread> plain, List<Thread> pooled, String done, String likelyCause) {
         List<Thread> alive = new ArrayList<>(); // no waiting here: close() has returned, so they must have ended
         for (Thread t : plain) {
             if (t.isAlive()) {
@@ -537,6 +557,102 @@ class EchoTest {
         assertTrue(kept, then + "; when close() returned, the flag was cleared. Expected it still set, so that the"
                 + " caller learns it was interrupted. Likely cause: an empty catch (InterruptedException e) around"
                 + " join(): join() clears the flag when it throws; call Thread.currentThread().interrupt() in the catch.");
+    }
+
+    /**
+     * Starts {@code server} from a thread of a new thread group, and returns the group: the threads
+     * the server starts join it (a new thread joins its starter's group, and so do a pool's threads).
+     */
+    static ThreadGroup startInGroup(Server server) {
+        ThreadGroup group = new ThreadGroup("server-under-test");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread starter = new Thread(group, () -> {
+            try {
+                server.start();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "junit-group-starter");
+        starter.start();
+        try {
+            starter.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("start() threw " + failure.get(), failure.get());
+        }
+        return group;
+    }
+
+    /**
+     * Keeps the threads of a group from finishing their end while the server's close() runs, until
+     * close() waits for something (join, awaitTermination, a lock): then lets them go. A thread that
+     * ends takes its group's monitor on its way out (Thread.exit, ThreadGroup.threadTerminated in Java
+     * 17), and this holds that monitor. So a close() that closes the sockets and returns without
+     * waiting finds its threads still alive, every time; a close() that waits is let through at once.
+     * Only the server's group is held: the tests running beside this one are not slowed. (From Java
+     * 19 on, a thread's end no longer takes its group's monitor: the hold does nothing, and the check
+     * is the race it was without it, which a close() that does not wait loses only sometimes.)
+     */
+    static final class ExitHold implements AutoCloseable {
+        private static final long MAX_HOLD_NANOS = 5_000_000_000L;
+        private final Thread holder;
+        private volatile boolean released;
+        private volatile Thread closer;
+
+        ExitHold(ThreadGroup group) {
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            holder = new Thread(() -> {
+                synchronized (group) {
+                    held.countDown();
+                    long end = System.nanoTime() + MAX_HOLD_NANOS;
+                    while (!released && !waits(closer) && System.nanoTime() < end) { // until close() waits, or has returned
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                    }
+                }
+            }, "junit-exit-hold");
+            holder.setDaemon(true);
+            holder.start();
+            try {
+                held.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Called by the thread that calls close(), just before: from now on, its waiting lets the threads go. */
+        void closing(Thread thread) {
+            closer = thread;
+        }
+
+        /** True if {@code closer} waits for something other than a socket's own steps: close() waits. */
+        private static boolean waits(Thread closer) {
+            if (closer == null) {
+                return false;
+            }
+            Thread.State state = closer.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.BLOCKED) {
+                return false;
+            }
+            for (StackTraceElement frame : closer.getStackTrace()) {
+                String c = frame.getClassName();
+                if (c.startsWith("java.net.") || c.startsWith("sun.nio.") || c.startsWith("java.nio.")) {
+                    return false; // closing a socket may wait for a moment on the socket's own locks
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            released = true;
+            try {
+                holder.join(MAX_HOLD_NANOS / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Starts {@code server} from a daemon thread of the test's, so that a thread that inherits the flag shows it. */

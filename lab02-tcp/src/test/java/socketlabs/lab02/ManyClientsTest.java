@@ -297,14 +297,14 @@ class ManyClientsTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         List<MisbehavingClient> clients = new ArrayList<>();
         try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
-            server.start();
+            ThreadGroup group = EchoTest.startInGroup(wrap(server));
             for (int i = 0; i < 30; i++) {
                 MisbehavingClient c = MisbehavingClient.connect(server.port());
                 clients.add(c);
                 c.send(bytes("hi\n"), Delivery.WHOLE);
                 c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT); // its thread runs, blocked in read()
             }
-            EchoTest.assertCloseWaits("ConcurrentEchoServer", server, before, "30 clients were connected, echoed, and"
+            EchoTest.assertCloseWaits("ConcurrentEchoServer", server, before, group, "30 clients were connected, echoed, and"
                     + " stayed connected", "Likely cause: close() returns without join(), or joins only some threads:"
                     + " the accept thread alone, or a set of threads that lost some still running (remove a thread"
                     + " from it only once it has ended).");
