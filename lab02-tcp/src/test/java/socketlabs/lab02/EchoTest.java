@@ -586,8 +586,10 @@ class EchoTest {
     }
 
     /**
-     * Keeps the threads of a group from finishing their end while the server's close() runs, until
-     * close() waits for something (join, awaitTermination, a lock): then lets them go. A thread that
+     * Keeps the threads of a group from finishing their end while the server's close() runs, except
+     * while close() waits for something (join, awaitTermination, a lock): then it lets them go, and
+     * holds them again when close() goes on, so a close() that waits for the accept thread alone
+     * is caught too. A thread that
      * ends takes its group's monitor on its way out (Thread.exit, ThreadGroup.threadTerminated in Java
      * 17), and this holds that monitor. So a close() that closes the sockets and returns without
      * waiting finds its threads still alive, every time; a close() that waits is let through at once.
@@ -604,10 +606,15 @@ class EchoTest {
         ExitHold(ThreadGroup group) {
             java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
             holder = new Thread(() -> {
-                synchronized (group) {
-                    held.countDown();
-                    long end = System.nanoTime() + MAX_HOLD_NANOS;
-                    while (!released && !waits(closer) && System.nanoTime() < end) { // until close() waits, or has returned
+                long end = System.nanoTime() + MAX_HOLD_NANOS;
+                while (!released && System.nanoTime() < end) {
+                    synchronized (group) { // held while close() runs: a thread it does not wait for cannot end
+                        held.countDown();
+                        while (!released && !waits(closer) && System.nanoTime() < end) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                        }
+                    }
+                    while (!released && waits(closer) && System.nanoTime() < end) { // close() waits: its threads may end
                         java.util.concurrent.locks.LockSupport.parkNanos(100_000);
                     }
                 }
