@@ -17,13 +17,23 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import socketlabs.grading.Points;
 
-/** Task 4's error paths: what binding and reading the range do when things go wrong. */
+/**
+ * Task 4's error paths: what binding and reading the range do when things go wrong.
+ *
+ * <p>Isolated: no other test runs beside these. {@link #noDescriptorLeak()} counts the whole
+ * process's open file descriptors, which the sockets of tests running beside it would change,
+ * and where /proc/self/fd is missing it opens sockets up to the open-files limit, which would
+ * leave the tests beside it none. (A method-level lock on JUnit's global resource would isolate
+ * the whole class all the same: JUnit lifts it to the class.)
+ */
 @DisplayName("Task 4 · Binding: the error paths")
+@Isolated("counts the process's open file descriptors; may use up the open-files limit for a moment")
 class BindingRulesTest {
     private static final InetAddress LOOPBACK = Loopback.ADDRESS;
     /** An address of RFC 5737's documentation block: on no machine's interfaces, so binding it fails at once, sending nothing. */

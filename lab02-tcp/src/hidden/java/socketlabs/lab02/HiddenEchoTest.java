@@ -4,12 +4,15 @@ import java.io.IOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 
 /** Hidden: sizes and seeds the visible tests do not use, so an echo tuned to them does not pass. */
 @Hidden
 @DisplayName("Task 1 · Echo server and client")
+@ExtendWith(TestThreads.class)
 class HiddenEchoTest {
 
     @Test

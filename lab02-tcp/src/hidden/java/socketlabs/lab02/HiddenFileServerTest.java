@@ -11,12 +11,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 
 /** Hidden: traversal spellings beyond the visible list, and a directory with no index. */
 @Hidden
 @DisplayName("Task 5 · HTTP/1.1 file server")
+@ExtendWith(TestThreads.class)
 class HiddenFileServerTest {
     @TempDir
     Path dir;

@@ -7,12 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Hidden;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 
 /** Hidden: the limits exactly at and one past the maximum, which the visible tests do not probe. */
 @Hidden
 @DisplayName("Task 2 · Framing")
+@ExtendWith(TestThreads.class)
 class HiddenFramingTest {
 
     @Test

@@ -18,10 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 4 · Ends of a connection")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class ConnectionEndsTest {
     /** The timeout given to exchange() where the peer stays silent: each such test waits this long. */
     static final Duration SHORT = Duration.ofMillis(500);

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 1 · Echo server and client")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class EchoTest {
     static final String STREAM_HINT = "TCP is a byte stream: one read() returns whatever has arrived so far, which is"
             + " not one message. Keep reading until you have all the bytes you expect.";
@@ -251,11 +252,11 @@ class EchoTest {
     void closeWaitsForTheAcceptThread() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (EchoServer server = new EchoServer(0)) {
-            server.start();
+            ThreadGroup group = startInGroup(Server.of(server::start, server::port, server::close));
             try (MisbehavingClient client = MisbehavingClient.connect(server.port())) {
                 client.send(bytes("x"), Delivery.WHOLE);
                 client.readExactly(1, "sent \"x\"", WAITS_HINT); // the accept thread serves it now, blocked in read()
-                assertCloseWaits("EchoServer", server, before, "a client sent \"x\", got its echo and stayed connected",
+                assertCloseWaits("EchoServer", server, before, group, "a client sent \"x\", got its echo and stayed connected",
                         "Likely cause: close() closes the sockets and returns; call acceptThread.join(5_000) after them.");
             }
         }
@@ -384,8 +385,7 @@ class EchoTest {
         List<String> daemons = new ArrayList<>();
         boolean any = false;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && t.isAlive() && !notTheServers(t)) {
                 any = true;
                 if (t.isDaemon()) {
                     daemons.add(t.getName());
@@ -407,8 +407,7 @@ class EchoTest {
     static void assertServerThreadsEnded(String name, Set<Thread> before, String done) {
         List<String> alive = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && t.isAlive() && !notTheServers(t)) {
                 alive.add(t.getName());
             }
         }
@@ -417,12 +416,20 @@ class EchoTest {
                 + " (with a deadline).");
     }
 
+    /**
+     * True if {@code t} is not one of the server's threads: the JVM's or the test tools' own (by
+     * name), JUnit's workers, or a thread of another test running beside this one (TestThreads).
+     */
+    static boolean notTheServers(Thread t) {
+        return ManyClientsTest.NOT_THE_SERVERS.stream().anyMatch(t.getName()::startsWith) || t.getName().startsWith("HttpClient")
+                || TestThreads.ofAnotherTest(t) || TestThreads.ofTheTestEngine(t);
+    }
+
     /** The threads started since {@code before}, less the JVM's and the test tools' own: the server's. */
     static List<Thread> threadsSince(Set<Thread> before) {
         List<Thread> threads = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && !notTheServers(t)) {
                 threads.add(t);
             }
         }
@@ -450,19 +457,38 @@ class EchoTest {
      */
     static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, String done,
             String likelyCause) throws IOException {
+        assertCloseWaits(name, server, before, null, done, likelyCause);
+    }
+
+    /**
+     * As {@link #assertCloseWaits(String, java.io.Closeable, Set, String, String)}, for a server started
+     * with {@link #startInGroup}: while close() runs, its threads cannot finish ending (ExitHold) until
+     * close() waits for something, so a close() that returns without waiting is caught every time, not
+     * only when it wins the race against its threads' last steps.
+     */
+    static void assertCloseWaits(String name, java.io.Closeable server, Set<Thread> before, ThreadGroup group,
+            String done, String likelyCause) throws IOException {
         List<Thread> plain = new ArrayList<>();
         List<Thread> pooled = new ArrayList<>();
         for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             Thread t = e.getKey();
-            if (!before.contains(t) && ManyClientsTest.NOT_THE_SERVERS.stream().noneMatch(t.getName()::startsWith)
-                    && !t.getName().startsWith("HttpClient")) {
+            if (!before.contains(t) && !notTheServers(t)) {
                 boolean pool = java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("java.util.concurrent."));
                 (pool ? pooled : plain).add(t);
             }
         }
         assertTrue(!plain.isEmpty() || !pooled.isEmpty(), done + "; before close(), no thread of " + name
                 + " was running: start() must start the server's threads");
-        server.close();
+        try (ExitHold hold = group == null ? null : new ExitHold(group)) {
+            if (hold != null) {
+                hold.closing(Thread.currentThread());
+            }
+            server.close();
+            checkEnded(name, plain, pooled, done, likelyCause); // while the hold lasts: a thread not waited for is still there
+        }
+    }
+
+    private static void checkEnded(String name, List<Thread> plain, List<Thread> pooled, String done, String likelyCause) {
         List<Thread> alive = new ArrayList<>(); // no waiting here: close() has returned, so they must have ended
         for (Thread t : plain) {
             if (t.isAlive()) {
@@ -531,6 +557,109 @@ class EchoTest {
         assertTrue(kept, then + "; when close() returned, the flag was cleared. Expected it still set, so that the"
                 + " caller learns it was interrupted. Likely cause: an empty catch (InterruptedException e) around"
                 + " join(): join() clears the flag when it throws; call Thread.currentThread().interrupt() in the catch.");
+    }
+
+    /**
+     * Starts {@code server} from a thread of a new thread group, and returns the group: the threads
+     * the server starts join it (a new thread joins its starter's group, and so do a pool's threads).
+     */
+    static ThreadGroup startInGroup(Server server) {
+        ThreadGroup group = new ThreadGroup("server-under-test");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread starter = new Thread(group, () -> {
+            try {
+                server.start();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "junit-group-starter");
+        starter.start();
+        try {
+            starter.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("start() threw " + failure.get(), failure.get());
+        }
+        return group;
+    }
+
+    /**
+     * Keeps the threads of a group from finishing their end while the server's close() runs, except
+     * while close() waits for something (join, awaitTermination, a lock): then it lets them go, and
+     * holds them again when close() goes on, so a close() that waits for the accept thread alone
+     * is caught too. A thread that
+     * ends takes its group's monitor on its way out (Thread.exit, ThreadGroup.threadTerminated in Java
+     * 17), and this holds that monitor. So a close() that closes the sockets and returns without
+     * waiting finds its threads still alive, every time; a close() that waits is let through at once.
+     * Only the server's group is held: the tests running beside this one are not slowed. (From Java
+     * 19 on, a thread's end no longer takes its group's monitor: the hold does nothing, and the check
+     * is the race it was without it, which a close() that does not wait loses only sometimes.)
+     */
+    static final class ExitHold implements AutoCloseable {
+        private static final long MAX_HOLD_NANOS = 5_000_000_000L;
+        private final Thread holder;
+        private volatile boolean released;
+        private volatile Thread closer;
+
+        ExitHold(ThreadGroup group) {
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            holder = new Thread(() -> {
+                long end = System.nanoTime() + MAX_HOLD_NANOS;
+                while (!released && System.nanoTime() < end) {
+                    synchronized (group) { // held while close() runs: a thread it does not wait for cannot end
+                        held.countDown();
+                        while (!released && !waits(closer) && System.nanoTime() < end) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                        }
+                    }
+                    while (!released && waits(closer) && System.nanoTime() < end) { // close() waits: its threads may end
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                    }
+                }
+            }, "junit-exit-hold");
+            holder.setDaemon(true);
+            holder.start();
+            try {
+                held.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Called by the thread that calls close(), just before: from now on, its waiting lets the threads go. */
+        void closing(Thread thread) {
+            closer = thread;
+        }
+
+        /** True if {@code closer} waits for something other than a socket's own steps: close() waits. */
+        private static boolean waits(Thread closer) {
+            if (closer == null) {
+                return false;
+            }
+            Thread.State state = closer.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.BLOCKED) {
+                return false;
+            }
+            for (StackTraceElement frame : closer.getStackTrace()) {
+                String c = frame.getClassName();
+                if (c.startsWith("java.net.") || c.startsWith("sun.nio.") || c.startsWith("java.nio.")) {
+                    return false; // closing a socket may wait for a moment on the socket's own locks
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            released = true;
+            try {
+                holder.join(MAX_HOLD_NANOS / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Starts {@code server} from a daemon thread of the test's, so that a thread that inherits the flag shows it. */

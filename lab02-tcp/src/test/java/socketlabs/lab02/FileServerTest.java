@@ -27,10 +27,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 5 · HTTP/1.1 file server")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class FileServerTest {
     static final String INDEX = "<!doctype html>\n<title>lab02</title>\n<h1>It works: héllo</h1>\n";
     static final String SECRET = "TOP SECRET: the root of this server is one level below me";
@@ -597,7 +598,9 @@ class FileServerTest {
             big.setLength(64L << 20); // 64 MiB of zeros, more than any socket buffers hold, without writing them
         }
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
-        int port = start();
+        server = new FileServer(root, 0);
+        ThreadGroup group = EchoTest.startInGroup(wrap(server));
+        int port = server.port();
         java.util.List<Socket> slow = new java.util.ArrayList<>();
         java.util.List<MisbehavingClient> clients = new java.util.ArrayList<>();
         try {
@@ -605,7 +608,7 @@ class FileServerTest {
                 slow.add(nonReadingClient(port));
             }
             clients.addAll(halfRequests(port, 10));
-            EchoTest.assertCloseWaits("FileServer", server, before, "8 clients were being sent a 64 MiB file and did"
+            EchoTest.assertCloseWaits("FileServer", server, before, group, "8 clients were being sent a 64 MiB file and did"
                     + " not read it, 10 more had sent half a request", "Likely cause: close() returns without join(),"
                     + " or joins only some threads: the accept thread alone, or a set of threads that lost some still"
                     + " running (remove a thread from it only once it has ended).");

@@ -22,10 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 2 · Framing")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class FramingTest {
     static final int MIB = 1024 * 1024;
     static final String OWN_BUFFER_HINT = "Likely cause: the codec wraps the stream in a BufferedReader or"

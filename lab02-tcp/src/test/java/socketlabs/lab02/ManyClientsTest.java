@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import socketlabs.grading.Points;
+import socketlabs.grading.TestThreads;
 import socketlabs.grading.Trace;
 
 @DisplayName("Task 3 · Many clients")
-@ExtendWith(Trace.class)
+@ExtendWith({Trace.class, TestThreads.class})
 class ManyClientsTest {
     static final int CLIENTS = 200;
     static final String ECHO_HINT = "Likely cause: connections after the first wait, because the accept thread"
@@ -191,9 +192,8 @@ class ManyClientsTest {
             await().atMost(Duration.ofSeconds(6)).pollInSameThread().pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> {
                         List<String> left = Thread.getAllStackTraces().keySet().stream()
-                                .filter(t -> t.isAlive() && !before.contains(t))
+                                .filter(t -> t.isAlive() && !before.contains(t) && !EchoTest.notTheServers(t))
                                 .map(Thread::getName)
-                                .filter(name -> NOT_THE_SERVERS.stream().noneMatch(name::startsWith))
                                 .sorted()
                                 .collect(Collectors.toList());
                         assertTrue(left.isEmpty(), "3 clients were still connected when close() returned; expected"
@@ -297,14 +297,14 @@ class ManyClientsTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         List<MisbehavingClient> clients = new ArrayList<>();
         try (ConcurrentEchoServer server = new ConcurrentEchoServer(0)) {
-            server.start();
+            ThreadGroup group = EchoTest.startInGroup(wrap(server));
             for (int i = 0; i < 30; i++) {
                 MisbehavingClient c = MisbehavingClient.connect(server.port());
                 clients.add(c);
                 c.send(bytes("hi\n"), Delivery.WHOLE);
                 c.readExactly(3, "client " + i + " sent \"hi\\n\"", ECHO_HINT); // its thread runs, blocked in read()
             }
-            EchoTest.assertCloseWaits("ConcurrentEchoServer", server, before, "30 clients were connected, echoed, and"
+            EchoTest.assertCloseWaits("ConcurrentEchoServer", server, before, group, "30 clients were connected, echoed, and"
                     + " stayed connected", "Likely cause: close() returns without join(), or joins only some threads:"
                     + " the accept thread alone, or a set of threads that lost some still running (remove a thread"
                     + " from it only once it has ended).");
