@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EchoClient {
     /** How long to wait for the connection and for each read, in milliseconds. */
-    public static final int TIMEOUT_MILLIS = 5_000;
+    public static final int TIMEOUT_MILLIS = 2_000;
     /** How many bytes to send before reading their echo (see {@link #echo}). */
     public static final int CHUNK = 64 * 1024;
 

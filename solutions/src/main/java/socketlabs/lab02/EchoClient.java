@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Task 1: an echo client. See the starter's Javadoc for the whole spec. */
 public final class EchoClient {
-    public static final int TIMEOUT_MILLIS = 5_000;
+    public static final int TIMEOUT_MILLIS = 2_000;
     public static final int CHUNK = 64 * 1024;
 
     private EchoClient() {
