@@ -18,8 +18,9 @@ import socketlabs.grading.GradedTest;
  * tests side by side (JUnit's parallel execution, as the labs' junit-platform.properties sets it).
  * When a JVM ends early (it exits, crashes, or is stopped at a limit), no test that ran beside others
  * can be blamed: the tests it had not finished run again in a fresh JVM, one at a time, where the
- * test running at the end fails with the reason. A test that runs past the time one test may take is
- * known by its own clock, side by side or not, and fails. An end that no test can be blamed for runs
+ * test running at the end fails with the reason. A test that fails side by side runs again one at a
+ * time too (beside others it may have lost to them), and that outcome is its grade. A test that runs
+ * past the time one test may take is known by its own clock, side by side or not, and fails. An end that no test can be blamed for runs
  * the classes left in a JVM each. Outcomes come only from the JVMs' {@link Event}s, and their outputs
  * are shown only as the {@link Secrets} allow.
  */
@@ -160,16 +161,18 @@ final class LabRun {
     }
 
     /**
-     * Takes the outcomes of a JVM's events; when it ended early, says what comes next. A test that ran past the time
-     * one test may take, on its own clock, fails. Otherwise, in a JVM that ran its tests side by side ({@code sideBySide})
-     * no test in flight is charged, even one alone (a class's set-up or another test's thread may have run beside it):
-     * they and the rest run again one at a time. In a JVM that ran them one at a time, the test in flight fails with
+     * Takes the outcomes of a JVM's events; when it ended early, says what comes next. In a JVM that ran its tests side
+     * by side ({@code sideBySide}) a failure does not count: a test that failed runs again one at a time, and its outcome
+     * there is its grade, since beside others it may have lost to them. A test that ran past the time
+     * one test may take, on its own clock, fails. Otherwise, side by side, no test in flight is charged, even one alone
+     * (a class's set-up or another test's thread may have run beside it): they and the rest run again one at a time. In a JVM that ran them one at a time, the test in flight fails with
      * the reason. With no test in flight and one class left ({@code oneClass}), or the lab's time used up, the tests
      * left fail with the reason; with more classes left, each runs alone.
      */
     private Next readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, long jvmMillis, boolean memoryLimit,
                              boolean oneClass, boolean sideBySide) {
         Set<String> inFlight = new LinkedHashSet<>();
+        Set<String> failed = new LinkedHashSet<>();
         boolean threadLimit = false;
         for (Event e : o.events()) {
             if (e instanceof Event.Started s && remaining.contains(s.key())) {
@@ -187,13 +190,28 @@ final class LabRun {
                 List<String> traces = end.traces().stream().filter(t -> !secrets.carries(t)).toList();
                 results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), output).withTraces(traces));
                 inFlight.remove(end.key());
+                if (end.status() == GradedTest.Status.FAILED) {
+                    failed.add(end.key());
+                }
             } else if (e instanceof Event.ThreadLimit) {
                 threadLimit = true;
             }
         }
-        if (o.done()) {
+        if (sideBySide && !failed.isEmpty()) {
+            // a test that failed beside others may have lost to them (their threads, open files, memory, CPU, a
+            // JUnit engine that one of them broke): its outcome is the one it gets alone
+            remaining.addAll(failed);
+            // in the catalogue's order, as a first JVM runs them
+            List<String> inOrder = lab.catalogue().stream().map(GradedTest::key).filter(remaining::contains).toList();
+            remaining.clear();
+            remaining.addAll(inOrder);
+        }
+        if (o.done() && (!sideBySide || remaining.isEmpty())) {
             failAll(remaining, EndWording.NOT_RUN_BY_JVM);
             return Next.GO_ON;
+        }
+        if (o.done() || !failed.isEmpty() && sideBySide && (o.cleared() || inFlight.isEmpty())) {
+            return Next.ONE_AT_A_TIME;
         }
         if (o.cleared()) {
             // stopped by the grader after a test that timed out, whose thread JUnit leaves running: a test that had
@@ -204,7 +222,7 @@ final class LabRun {
         if (o.stalled() && o.stalledTest() != null && inFlight.contains(o.stalledTest())) {
             // its own clock ran past the time one test may take, however many ran beside it
             charge(remaining, o.stalledTest(), why);
-            return Next.GO_ON;
+            return sideBySide && !failed.isEmpty() ? Next.ONE_AT_A_TIME : Next.GO_ON;
         }
         if (!inFlight.isEmpty() && sideBySide) {
             // which of the tests in flight (or what beside them) ended the JVM is not known: one at a time, it will be
