@@ -20,8 +20,8 @@ import socketlabs.grading.GradedTest;
  * can be blamed: the tests it had not finished run again in a fresh JVM, one at a time, where the
  * test running at the end fails with the reason. A test that fails side by side runs again one at a
  * time too (beside others it may have lost to them), and that outcome is its grade. A test that runs
- * past the time one test may take is known by its own clock, side by side or not, and fails. An end that no test can be blamed for runs
- * the classes left in a JVM each. Outcomes come only from the JVMs' {@link Event}s, and their outputs
+ * past the time one test may take is known by its own clock, side by side or not, and fails. An end
+ * that no test can be blamed for runs the classes left in a JVM each. Outcomes come only from the JVMs' {@link Event}s, and their outputs
  * are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
@@ -110,6 +110,8 @@ final class LabRun {
             while (!remaining.isEmpty()) {
                 long left = (labDeadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    // a test that failed side by side and had no time left to run alone keeps that failure's words
+                    remaining.removeIf(results::containsKey);
                     failAll(remaining, EndWording.labTimeUsedUp(limits));
                     break;
                 }
@@ -165,8 +167,8 @@ final class LabRun {
      * by side ({@code sideBySide}) a failure does not count: a test that failed runs again one at a time, and its outcome
      * there is its grade, since beside others it may have lost to them. A test that ran past the time
      * one test may take, on its own clock, fails. Otherwise, side by side, no test in flight is charged, even one alone
-     * (a class's set-up or another test's thread may have run beside it): they and the rest run again one at a time. In a JVM that ran them one at a time, the test in flight fails with
-     * the reason. With no test in flight and one class left ({@code oneClass}), or the lab's time used up, the tests
+     * (a class's set-up or another test's thread may have run beside it): they and the rest run again one at a time.
+     * In a JVM that ran them one at a time, the test in flight fails with the reason. With no test in flight and one class left ({@code oneClass}), or the lab's time used up, the tests
      * left fail with the reason; with more classes left, each runs alone.
      */
     private Next readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, long jvmMillis, boolean memoryLimit,
