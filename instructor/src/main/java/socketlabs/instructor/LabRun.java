@@ -14,13 +14,19 @@ import socketlabs.grading.GradedTest;
 
 /**
  * Runs one lab's compiled tests against a submission: its visible test classes in one JVM and its
- * hidden ones in another, each in the {@link Sandbox} and under the {@link Limits}. When a JVM ends
- * early (it exits, crashes, or is stopped at a limit, one test running past its time among them),
- * the test it was running fails with the reason and a fresh JVM runs the tests it had not run; an
- * end that no test can be blamed for runs the classes left in a JVM each. Outcomes come only from the
- * JVMs' {@link Event}s, and their outputs are shown only as the {@link Secrets} allow.
+ * hidden ones in another, each in the {@link Sandbox} and under the {@link Limits}. A JVM runs its
+ * tests side by side (JUnit's parallel execution, as the labs' junit-platform.properties sets it).
+ * When a JVM ends early (it exits, crashes, or is stopped at a limit), no test that ran beside others
+ * can be blamed: the tests it had not finished run again in a fresh JVM, one at a time, where the
+ * test running at the end fails with the reason. A test that fails side by side runs again one at a
+ * time too (beside others it may have lost to them), and that outcome is its grade. A test that runs
+ * past the time one test may take is known by its own clock, side by side or not, and fails. An end
+ * that no test can be blamed for runs the classes left in a JVM each. Outcomes come only from the JVMs' {@link Event}s, and their outputs
+ * are shown only as the {@link Secrets} allow.
  */
 final class LabRun {
+    /** The configuration parameter that runs a JVM's tests one at a time, where an early end blames exactly one. */
+    static final String ONE_AT_A_TIME = "junit.jupiter.execution.parallel.enabled=false";
     private static final java.util.regex.Pattern TIMED_OUT = java.util.regex.Pattern.compile("Timed out: [\\w$]+\\([\\w$.,\\[\\] ]*\\)"
             + " timed out after [0-9]+ (seconds|milliseconds|minutes)\\. " + java.util.regex.Pattern.quote(socketlabs.grading.TestFacts.TIMEOUT_HINT));
     private final Lab lab;
@@ -68,11 +74,22 @@ final class LabRun {
                 .collect(Collectors.toList());
     }
 
+    /** What a JVM's end means for the tests it had not finished. */
+    private enum Next {
+        /** Every test that ended has its outcome, and one to blame was charged: the rest run in a fresh JVM as before. */
+        GO_ON,
+        /** Tests ran side by side when the JVM ended: the rest run in a fresh JVM one at a time, where blame is exact. */
+        ONE_AT_A_TIME,
+        /** No test was running when the JVM ended (a class's set-up, static code): each class left gets a JVM. */
+        EACH_CLASS
+    }
+
     /**
-     * Runs the tests of {@code testClassNames} in one JVM; after a JVM that ended early, the tests it had not run in a
-     * fresh one. When no test can be blamed for the end (it came between tests: a class's set-up, static code), the
-     * classes left run in a JVM each, so that such an end costs only its own class's tests. False when the code under
-     * test changed the compiled classes.
+     * Runs the tests of {@code testClassNames} in one JVM, side by side; after a JVM that ended early, the tests it had
+     * not run in a fresh one, one at a time when several (or any, beside a class's set-up) may have ended it. When no
+     * test can be blamed for the end (it came between tests: a class's set-up, static code), the classes left run in a
+     * JVM each, so that such an end costs only its own class's tests. False when the code under test changed the
+     * compiled classes.
      */
     private boolean runAll(List<String> testClassNames, Path tests, Path classes, Path dir, Path tmp, long labDeadline,
                            Integrity compiled) {
@@ -85,6 +102,7 @@ final class LabRun {
             batches.add(testClassNames);
         }
         boolean whole = true;
+        boolean oneAtATime = false;
         while (!batches.isEmpty()) {
             List<String> batch = batches.poll();
             Set<String> remaining = lab.catalogue().stream().filter(t -> batch.contains(t.className()))
@@ -92,6 +110,8 @@ final class LabRun {
             while (!remaining.isEmpty()) {
                 long left = (labDeadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    // a test that failed side by side and had no time left to run alone keeps that failure's words
+                    remaining.removeIf(results::containsKey);
                     failAll(remaining, EndWording.labTimeUsedUp(limits));
                     break;
                 }
@@ -106,6 +126,9 @@ final class LabRun {
                     List<String> cmd = command(jail, classes, tests, tmp);
                     cmd.add(String.join(",", running));
                     cmd.addAll(config);
+                    if (oneAtATime) {
+                        cmd.add(ONE_AT_A_TIME);
+                    }
                     o = TestJvm.run(jail.command(cmd, limits, (limitMillis + 999) / 1000), dir,
                             whole ? "*" : String.join("\t", remaining), limitMillis, limits.classSeconds() * 1000L,
                             // a test cut by a JUnit time-out leaves its thread running (SEPARATE_THREAD): the tests after
@@ -123,7 +146,10 @@ final class LabRun {
                     return false;
                 }
                 whole = false;
-                if (!readOutcome(o, remaining, limitMillis, jvmMillis, memoryLimit, running.size() == 1)) {
+                Next next = readOutcome(o, remaining, limitMillis, jvmMillis, memoryLimit, running.size() == 1, !oneAtATime);
+                if (next == Next.ONE_AT_A_TIME) {
+                    oneAtATime = true;
+                } else if (next == Next.EACH_CLASS) {
                     // the JVM ended between tests: each class left gets a JVM of its own, and only the one that ends
                     // that way again loses its tests
                     for (int i = running.size() - 1; i >= 0; i--) {
@@ -137,17 +163,22 @@ final class LabRun {
     }
 
     /**
-     * Takes the outcomes of a JVM's events; when it ended early, the test it was running fails with the reason.
-     * False when it ended early with no test running and more than one class left ({@code oneClass} false): the
-     * caller then runs each of them alone. With one class left, its tests fail with the reason.
+     * Takes the outcomes of a JVM's events; when it ended early, says what comes next. In a JVM that ran its tests side
+     * by side ({@code sideBySide}) a failure does not count: a test that failed runs again one at a time, and its outcome
+     * there is its grade, since beside others it may have lost to them. A test that ran past the time
+     * one test may take, on its own clock, fails. Otherwise, side by side, no test in flight is charged, even one alone
+     * (a class's set-up or another test's thread may have run beside it): they and the rest run again one at a time.
+     * In a JVM that ran them one at a time, the test in flight fails with the reason. With no test in flight and one class left ({@code oneClass}), or the lab's time used up, the tests
+     * left fail with the reason; with more classes left, each runs alone.
      */
-    private boolean readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, long jvmMillis, boolean memoryLimit,
-                                boolean oneClass) {
-        String runningKey = null;
+    private Next readOutcome(TestJvm.Outcome o, Set<String> remaining, long limitMillis, long jvmMillis, boolean memoryLimit,
+                             boolean oneClass, boolean sideBySide) {
+        Set<String> inFlight = new LinkedHashSet<>();
+        Set<String> failed = new LinkedHashSet<>();
         boolean threadLimit = false;
         for (Event e : o.events()) {
             if (e instanceof Event.Started s && remaining.contains(s.key())) {
-                runningKey = s.key();
+                inFlight.add(s.key());
             } else if (e instanceof Event.Ended end && remaining.remove(end.key())) {
                 // a hidden test's own output is never shown: only its outcome, that it timed out (JUnit's words, which
                 // carry nothing else), and the grader's words on a JVM's end
@@ -160,33 +191,60 @@ final class LabRun {
                 // what the test recorded of the run is shown only as its output is: never with the course's secret text
                 List<String> traces = end.traces().stream().filter(t -> !secrets.carries(t)).toList();
                 results.put(end.key(), lab.test(end.key()).withOutcome(end.status(), output).withTraces(traces));
-                if (end.key().equals(runningKey)) {
-                    runningKey = null;
+                inFlight.remove(end.key());
+                if (end.status() == GradedTest.Status.FAILED) {
+                    failed.add(end.key());
                 }
             } else if (e instanceof Event.ThreadLimit) {
                 threadLimit = true;
             }
         }
-        if (o.done()) {
+        if (sideBySide && !failed.isEmpty()) {
+            // a test that failed beside others may have lost to them (their threads, open files, memory, CPU, a
+            // JUnit engine that one of them broke): its outcome is the one it gets alone
+            remaining.addAll(failed);
+            // in the catalogue's order, as a first JVM runs them
+            List<String> inOrder = lab.catalogue().stream().map(GradedTest::key).filter(remaining::contains).toList();
+            remaining.clear();
+            remaining.addAll(inOrder);
+        }
+        if (o.done() && (!sideBySide || remaining.isEmpty())) {
             failAll(remaining, EndWording.NOT_RUN_BY_JVM);
-            return true;
+            return Next.GO_ON;
+        }
+        if (o.done() || !failed.isEmpty() && sideBySide && (o.cleared() || inFlight.isEmpty())) {
+            return Next.ONE_AT_A_TIME;
         }
         if (o.cleared()) {
             // stopped by the grader after a test that timed out, whose thread JUnit leaves running: a test that had
             // started since is not to blame, and runs again in the fresh JVM
-            return true;
+            return Next.GO_ON;
         }
         String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis, jvmMillis);
-        if (runningKey != null) {
-            remaining.remove(runningKey);
-            results.put(runningKey, lab.test(runningKey).withOutcome(GradedTest.Status.FAILED, why));
+        if (o.stalled() && o.stalledTest() != null && inFlight.contains(o.stalledTest())) {
+            // its own clock ran past the time one test may take, however many ran beside it
+            charge(remaining, o.stalledTest(), why);
+            return sideBySide && !failed.isEmpty() ? Next.ONE_AT_A_TIME : Next.GO_ON;
+        }
+        if (!inFlight.isEmpty() && sideBySide) {
+            // which of the tests in flight (or what beside them) ended the JVM is not known: one at a time, it will be
+            return Next.ONE_AT_A_TIME;
+        }
+        if (!inFlight.isEmpty()) {
+            // one at a time, one test is in flight (JUnit runs no other beside it)
+            inFlight.forEach(k -> charge(remaining, k, why));
         } else if (oneClass || o.timedOut() && !o.stalled() && limitMillis < jvmMillis) {
             // one class's set-up ended its JVM, or the lab's time ran out: the tests left cannot run
             failAll(remaining, "could not run: " + why);
         } else {
-            return false;
+            return Next.EACH_CLASS;
         }
-        return true;
+        return Next.GO_ON;
+    }
+
+    private void charge(Set<String> remaining, String key, String why) {
+        remaining.remove(key);
+        results.put(key, lab.test(key).withOutcome(GradedTest.Status.FAILED, why));
     }
 
     /** Whether a test's output is JUnit's words for a test that ran past its time-out (and nothing else). */

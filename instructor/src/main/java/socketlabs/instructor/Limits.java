@@ -39,8 +39,9 @@ record Limits(String testTimeout, int classSeconds, int labSeconds, int heapMega
                 + "; a lab's visible test classes in one JVM and its hidden ones in another, each JVM given " + classSeconds
                 + " s for each test class it runs and stopped after " + classSeconds + " s in one test, with a heap of "
                 + heapMegabytes + " MB and at most " + maxThreads + " threads; each lab " + labSeconds
-                + " s in all. A test JVM that exits, crashes or is stopped costs the test it was running;"
-                + " the tests it had not reached run in a fresh JVM.";
+                + " s in all. A JVM runs its tests side by side; one that exits, crashes or is stopped while several"
+                + " ran runs the tests it had not finished again, one at a time, in a fresh JVM, where such an end costs"
+                + " the test it was running; the tests it had not reached run in a fresh JVM.";
     }
 
     Limits withTestTimeout(String t) {

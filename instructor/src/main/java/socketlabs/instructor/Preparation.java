@@ -10,15 +10,22 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import socketlabs.grading.GradedTest;
 
 /**
  * Prepares the course for grading with one Maven run over the chosen labs: it compiles the pristine
  * labs and writes each lab's test classpath ({@link SaveClasspath}); then each lab's catalogue of
- * graded tests is taken ({@link Catalogue}).
+ * graded tests is taken ({@link Catalogue}), the labs' side by side.
  */
 final class Preparation {
     static final String CLASSPATH_FILE = "target/grader-classpath.txt";
+    /** Labs whose catalogues are taken at once: each compiles, then starts a JVM that mostly waits on its start. */
+    static final int CATALOGUES_AT_ONCE = 4;
 
     private Preparation() {
     }
@@ -63,7 +70,7 @@ final class Preparation {
             }
         }
         String output = Processes.runQuietly(cmd, course.root, 600);
-        Map<String, Lab> out = new LinkedHashMap<>();
+        Map<String, List<Path>> depsOf = new LinkedHashMap<>();
         for (String lab : labs) {
             Path cpFile = course.lab(lab).resolve(CLASSPATH_FILE);
             if (!Files.isRegularFile(cpFile)) {
@@ -72,12 +79,35 @@ final class Preparation {
             }
             Path builtClasses = course.lab(lab).resolve("target/classes").toAbsolutePath();
             Path builtTests = course.lab(lab).resolve("target/test-classes").toAbsolutePath();
-            List<Path> deps = Arrays.stream(Fs.read(cpFile).trim().split(File.pathSeparator))
+            depsOf.put(lab, Arrays.stream(Fs.read(cpFile).trim().split(File.pathSeparator))
                     .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath())
                     .filter(p -> !p.equals(builtClasses) && !p.equals(builtTests))
-                    .collect(Collectors.toList());
-            out.put(lab, new Lab(lab, course.lab(lab), deps, Catalogue.of(course, lab, deps)));
+                    .collect(Collectors.toList()));
         }
-        return out;
+        // each lab's catalogue (a compile of its own and a JVM that lists its tests) beside the others': a JVM's
+        // start waits on more than the CPU, and the labs do not depend on one another
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(labs.size(), CATALOGUES_AT_ONCE)));
+        try {
+            Map<String, Future<List<GradedTest>>> catalogues = new LinkedHashMap<>();
+            depsOf.forEach((lab, deps) -> catalogues.put(lab, pool.submit(() -> Catalogue.of(course, lab, deps))));
+            Map<String, Lab> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<List<GradedTest>>> c : catalogues.entrySet()) {
+                out.put(c.getKey(), new Lab(c.getKey(), course.lab(c.getKey()), depsOf.get(c.getKey()), c.getValue().get()));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the course", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

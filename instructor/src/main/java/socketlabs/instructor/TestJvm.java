@@ -25,15 +25,16 @@ final class TestJvm {
 
     /**
      * What one JVM run showed: its verified events, whether it ran out of time, and the end of its stderr.
-     * {@code stalled}: it was stopped because one test ran (or, between tests, nothing happened) for longer than
-     * the time one test may take; {@code timedOut} is then true too. {@code cleared}: the grader stopped it, as
-     * asked, after a test it ran had ended (one that timed out, whose thread may still be running): no test is to
-     * blame, and the tests it had not reached run in a fresh JVM.
+     * {@code stalled}: it was stopped because one test ran (or, with no test running, nothing happened) for longer
+     * than the time one test may take; {@code timedOut} is then true too, and {@code stalledTest} names that test
+     * (null when no test was running). Tests run side by side, so each is timed on its own clock, from its own start.
+     * {@code cleared}: the grader stopped it, as asked, after a test it ran had ended (one that timed out, whose
+     * thread may still be running): no test is to blame, and the tests it had not reached run in a fresh JVM.
      */
     record Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done, boolean stalled,
-                   boolean cleared) {
+                   String stalledTest, boolean cleared) {
         Outcome(List<Event> events, boolean timedOut, int exitCode, String stderrTail, boolean done) {
-            this(events, timedOut, exitCode, stderrTail, done, false, false);
+            this(events, timedOut, exitCode, stderrTail, done, false, null, false);
         }
     }
 
@@ -83,8 +84,9 @@ final class TestJvm {
 
     /**
      * As {@link #run(List, Path, String, long, Integer)}, and stopped early when one test has run for longer than
-     * {@code testMillis}, or when no test has started or ended for that long (0: no such limit): a JVM that runs many
-     * test classes must not let one blocked test take the time of all of them. After an event that {@code clearAfter}
+     * {@code testMillis} since its own start (however many tests run beside it), or when no test is running and none
+     * has started or ended for that long (0: no such limit): a JVM that runs many test classes must not let one
+     * blocked test take the time of all of them. After an event that {@code clearAfter}
      * accepts, the JVM is stopped ({@link Outcome#cleared}).
      */
     static Outcome run(List<String> command, Path dir, String selection, long timeoutMillis, long testMillis,
@@ -116,6 +118,7 @@ final class TestJvm {
         err.start();
         boolean timedOut = false;
         boolean stalled = false;
+        String stalledTest = null;
         boolean cleared = false;
         try (OutputStream in = p.getOutputStream()) {
             in.write((Base64.getEncoder().encodeToString(key) + "\n" + selection + "\n" + (eventsFd == null ? "" : eventsFd)
@@ -141,9 +144,11 @@ final class TestJvm {
                     timedOut = true;
                     break;
                 }
-                if (testMillis > 0 && watch.quietNanos() > TimeUnit.MILLISECONDS.toNanos(testMillis)) {
+                String overdue = testMillis > 0 ? watch.overdue(TimeUnit.MILLISECONDS.toNanos(testMillis)) : null;
+                if (overdue != null) {
                     timedOut = true;
                     stalled = true;
+                    stalledTest = overdue.isEmpty() ? null : overdue;
                     break;
                 }
             }
@@ -167,30 +172,48 @@ final class TestJvm {
         synchronized (stderr) {
             tail = stderr.toString();
         }
-        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled, cleared && !done);
+        return new Outcome(seen, timedOut, p.isAlive() ? -1 : p.exitValue(), tail, done, stalled, stalledTest,
+                cleared && !done);
     }
 
-    /** When the JVM last started or ended a test (or itself started): the measure of a test that runs too long. */
+    /**
+     * The tests running now, each with its own start (tests run side by side), and when the JVM last started or ended
+     * a test (or itself started): the measures of a test, or a pause between tests, that lasts too long.
+     */
     private static final class Watch {
         private final java.util.function.Predicate<Event> clearAfter;
-        private volatile long since = System.nanoTime();
+        private final java.util.Map<String, Long> running = new java.util.LinkedHashMap<>();
+        private long since = System.nanoTime();
         volatile boolean clear;
 
         Watch(java.util.function.Predicate<Event> clearAfter) {
             this.clearAfter = clearAfter;
         }
 
-        void saw(Event e) {
-            if (e instanceof Event.Started || e instanceof Event.Ended) {
+        synchronized void saw(Event e) {
+            if (e instanceof Event.Started s) {
                 since = System.nanoTime();
+                running.putIfAbsent(s.key(), since);
+            } else if (e instanceof Event.Ended end) {
+                since = System.nanoTime();
+                running.remove(end.key());
             }
             if (clearAfter.test(e)) {
                 clear = true;
             }
         }
 
-        long quietNanos() {
-            return System.nanoTime() - since;
+        /**
+         * The test that has run for longer than {@code nanos} (the one that started first), "" when no test is running
+         * and nothing has happened for that long, or null when neither.
+         */
+        synchronized String overdue(long nanos) {
+            long now = System.nanoTime();
+            if (running.isEmpty()) {
+                return now - since > nanos ? "" : null;
+            }
+            java.util.Map.Entry<String, Long> first = running.entrySet().iterator().next();
+            return now - first.getValue() > nanos ? first.getKey() : null;
         }
     }
 

@@ -538,11 +538,13 @@ class AttackTest {
                     static final java.util.List<Object> KEEP = new java.util.ArrayList<>();
                     static int calls;
                     // called by the visible PortsTest, whose output the student sees: a file, the network, sockets (once a
-                    // JVM); called by any other test (the hidden ones, whose output is never shown): threads and native memory
+                    // JVM, from its boundaries test, whose failure message shows what was thrown, whatever order the tests
+                    // run in); called by any other test (the hidden ones, whose output is never shown): threads and native memory
                     static synchronized String breakLimits() {
                         if (java.util.Arrays.stream(new Throwable().getStackTrace())
                                 .noneMatch(f -> f.getClassName().equals("socketlabs.lab01.PortsTest"))) return breakMore();
-                        if (calls++ > 0) return "tried already";
+                        if (java.util.Arrays.stream(new Throwable().getStackTrace())
+                                .noneMatch(f -> f.getMethodName().equals("boundaries")) || calls++ > 0) return "tried already";
                         StringBuilder tried = new StringBuilder("tried:");
                         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile("%s", "rw")) {
                             f.setLength(%dL);
