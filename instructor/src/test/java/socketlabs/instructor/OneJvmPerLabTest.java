@@ -112,7 +112,10 @@ class OneJvmPerLabTest {
         long classes = lab.testClasses().size();
         assertTrue(classes > 2, "lab01 has more test classes than JVMs: " + classes);
         assertTrue(lab.catalogue().stream().anyMatch(GradedTest::hidden), "lab01 has hidden tests");
-        assertEquals(2, solutionJvms, "one JVM for lab01's visible test classes, one for its hidden ones, not one per class");
+        // and, side by side, a test may lose to its neighbours (lab01's descriptor probe fills the sandbox's open-file
+        // limit): it runs again alone, in one more JVM, and passes there
+        assertTrue(solutionJvms == 2 || solutionJvms == 3, "one JVM for lab01's visible test classes, one for its hidden"
+                + " ones (and at most one more for a failure run again alone), not one per class: " + solutionJvms);
     }
 
     @Test
