@@ -579,14 +579,23 @@ class AttackTest {
                             }
                         }
                         int threads = 0;
+                        java.util.List<Thread> started = new java.util.ArrayList<>();
                         try {
                             for (; threads < %d; threads++) {
                                 Thread t = new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } });
                                 t.setDaemon(true);
                                 t.start();
+                                started.add(t);
                             }
                         } catch (Throwable e) { }
                         tried.append(" threads: ").append(threads).append(';');
+                        // let go again only so that this JVM can still start the threads of the tests after it (their
+                        // time-out threads, the boundaries test's attack) and report what they tried, whatever order the
+                        // tests run in, side by side or not
+                        started.forEach(Thread::interrupt);
+                        for (Thread t : started) {
+                            try { t.join(1_000); } catch (InterruptedException e) { break; }
+                        }
                         int mb = 0;
                         try {
                             for (; mb < %d; mb++) {
@@ -601,6 +610,10 @@ class AttackTest {
                             }
                         } catch (Throwable e) { }
                         tried.append(" native MB: ").append(mb).append(';');
+                        for (Object o : KEEP) { // freed again, as the threads are
+                            if (o instanceof java.util.zip.Deflater d) d.end();
+                        }
+                        KEEP.removeIf(o -> o instanceof java.util.zip.Deflater);
                         return tried.toString();
                     }""".formatted(path(bigFile), BIG_FILE, host, host, port, SOCKETS, THREADS, NATIVE_MEGABYTES);
     }
