@@ -119,19 +119,8 @@ final class Grader {
                     graded.add(pool.submit(() -> gradeLab(lab, submission, work.resolve(lab.name()))));
                 }
                 for (java.util.concurrent.Future<LabGrade> f : graded) {
-                    out.add(f.get());
+                    out.add(Processes.result(f, "grading"));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while grading", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
             }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,20 +91,9 @@ final class Preparation {
             depsOf.forEach((lab, deps) -> catalogues.put(lab, pool.submit(() -> Catalogue.of(course, lab, deps))));
             Map<String, Lab> out = new LinkedHashMap<>();
             for (Map.Entry<String, Future<List<GradedTest>>> c : catalogues.entrySet()) {
-                out.put(c.getKey(), new Lab(c.getKey(), course.lab(c.getKey()), depsOf.get(c.getKey()), c.getValue().get()));
+                out.put(c.getKey(), new Lab(c.getKey(), course.lab(c.getKey()), depsOf.get(c.getKey()), Processes.result(c.getValue(), "preparing the course")));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing the course", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -48,6 +48,27 @@ final class Processes {
         }
     }
 
+    /**
+     * What a task of a pool returned: its own exception or error if it threw one, an unchecked one if
+     * the wait was interrupted (the interrupt kept). {@code doing} names the work, for the message.
+     */
+    static <T> T result(java.util.concurrent.Future<T> task, String doing) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Kills a process and everything it started, children first. */
     static void killTree(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -573,15 +573,7 @@ class EchoTest {
                 failure.set(e);
             }
         }, "junit-group-starter");
-        starter.start();
-        try {
-            starter.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw new AssertionError("start() threw " + failure.get(), failure.get());
-        }
+        runStarter(starter, failure, "start()");
         return group;
     }
 
@@ -673,6 +665,11 @@ class EchoTest {
             }
         }, "junit-daemon-starter");
         starter.setDaemon(true);
+        runStarter(starter, failure, "start() called from a daemon thread");
+    }
+
+    /** Starts {@code starter}, waits for it (at most 5 s), and fails with what it caught, as {@code what} threw it. */
+    private static void runStarter(Thread starter, AtomicReference<Throwable> failure, String what) {
         starter.start();
         try {
             starter.join(5_000);
@@ -680,7 +677,7 @@ class EchoTest {
             Thread.currentThread().interrupt();
         }
         if (failure.get() != null) {
-            throw new AssertionError("start() called from a daemon thread threw " + failure.get(), failure.get());
+            throw new AssertionError(what + " threw " + failure.get(), failure.get());
         }
     }
 
