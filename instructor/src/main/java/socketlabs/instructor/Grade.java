@@ -10,9 +10,9 @@ import java.util.Set;
  * {@code report.md} to the output folder.
  *
  * <pre>
- * tools/grade --prepare-only              (compile the course and list its graded tests)
+ * tools/grade --prepare-only              (compile the course and list its graded tests, afresh)
  * tools/grade SUBMISSION [--out DIR] [--labs lab01,lab02] [--test-timeout "10 s"] [--class-timeout 120]
- *             [--lab-timeout 300] [--heap 256] [--max-threads 1000]
+ *             [--lab-timeout 300] [--heap 256] [--max-threads 1000] [--fresh]
  * </pre>
  */
 public final class Grade {
@@ -26,18 +26,18 @@ public final class Grade {
     private static void run(String[] args) throws Exception {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.add("out");
-        Options o = new Options(args, known, Set.of("prepare-only"));
+        Options o = new Options(args, known, Set.of("prepare-only", "fresh"));
         if (o.flag("prepare-only")) {
             // the Gradescope image's setup: one build that fetches Maven and every dependency ahead of grading
             Course course = Course.find();
-            Grader g = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
+            Grader g = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits(), true);
             g.labs.values().forEach(l -> System.out.println(l.name() + ": " + l.catalogue().size() + " graded tests, "
                     + l.maxScore() + " points"));
             return;
         }
         if (o.positional.size() != 1) {
             System.err.println("usage: tools/grade SUBMISSION [--out DIR] [--labs lab01,...] [--test-timeout \"10 s\"]"
-                    + " [--class-timeout S] [--lab-timeout S] [--heap MB] [--max-threads N]");
+                    + " [--class-timeout S] [--lab-timeout S] [--heap MB] [--max-threads N] [--fresh]");
             System.exit(2);
         }
         Path input = Path.of(o.positional.get(0)).toAbsolutePath();
@@ -45,8 +45,8 @@ public final class Grade {
         Course course = Course.find();
         Path out = Path.of(o.get("out", course.root.resolve("target/graded").resolve(student).toString())).toAbsolutePath();
         Path work = java.nio.file.Files.createTempDirectory("socketlabs-grading-").resolve(student);
-        System.out.println("Preparing the course (one Maven build of the pristine labs)...");
-        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits())
+        System.out.println("Preparing the course (one Maven build of the pristine labs, unless kept from the last run)...");
+        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits(), o.flag("fresh"))
                 .labsAtOnce(Grader.labsAtOnceFor(Runtime.getRuntime().availableProcessors(), 1));
         SubmissionGrade result = gradeOne(grader, student, input, work);
         Fs.deleteTree(work.getParent());

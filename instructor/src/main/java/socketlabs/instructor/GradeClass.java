@@ -22,7 +22,7 @@ import socketlabs.grading.Json;
  * results.json exists is skipped, so an interrupted run resumes where it stopped.
  *
  * <pre>
- * tools/grade-class SUBMISSIONS [--out DIR] [--jobs N] [--regrade] [limits as for tools/grade]
+ * tools/grade-class SUBMISSIONS [--out DIR] [--jobs N] [--regrade] [--fresh] [limits as for tools/grade]
  * </pre>
  */
 public final class GradeClass {
@@ -38,17 +38,17 @@ public final class GradeClass {
     private static void run(String[] args) throws Exception {
         Set<String> known = new HashSet<>(Options.LIMIT_OPTIONS);
         known.addAll(Set.of("out", "jobs"));
-        Options o = new Options(args, known, Set.of("regrade"));
+        Options o = new Options(args, known, Set.of("regrade", "fresh"));
         if (o.positional.size() != 1) {
-            System.err.println("usage: tools/grade-class SUBMISSIONS [--out DIR] [--jobs N] [--regrade] [--labs ...]"
+            System.err.println("usage: tools/grade-class SUBMISSIONS [--out DIR] [--jobs N] [--regrade] [--fresh] [--labs ...]"
                     + " [--test-timeout \"10 s\"] [--class-timeout S] [--lab-timeout S] [--heap MB] [--max-threads N]");
             System.exit(2);
         }
         Path submissions = Path.of(o.positional.get(0)).toAbsolutePath();
         Path out = Path.of(o.get("out", submissions + "-graded")).toAbsolutePath();
         Course course = Course.find();
-        System.out.println("Preparing the course (one Maven build of the pristine labs)...");
-        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits());
+        System.out.println("Preparing the course (one Maven build of the pristine labs, unless kept from the last run)...");
+        Grader grader = Grader.prepare(course, course.labs(o.get("labs", null)), o.limits(), o.flag("fresh"));
         int jobs = o.integer("jobs", Runtime.getRuntime().availableProcessors());
         int failures = run(grader, submissions, out, jobs, o.flag("regrade"));
         System.exit(failures == 0 ? 0 : 1);

@@ -67,6 +67,8 @@ final class Grader {
         }
         roots.add(course.root.resolve("pom.xml"));
         for (Lab lab : labs.values()) {
+            // the kept preparation, which the next run of a tool reads
+            roots.add(PreparedLabs.file(course, lab.name()));
             roots.add(lab.dir().resolve("pom.xml"));
             roots.add(lab.dir().resolve("src"));
             lab.deps().stream().filter(p -> !roots.contains(p)).forEach(roots::add);
@@ -74,9 +76,14 @@ final class Grader {
         this.trusted = Integrity.of(roots);
     }
 
-    /** Prepares the course once (one Maven run) for grading any number of submissions. */
+    /** Prepares the course once (one Maven run, or what was kept of the last) for grading any number of submissions. */
     static Grader prepare(Course course, List<String> labNames, Limits limits) {
-        return new Grader(course, Preparation.prepare(course, labNames), limits);
+        return prepare(course, labNames, limits, false);
+    }
+
+    /** As {@link #prepare(Course, List, Limits)}; {@code fresh}: nothing kept from an earlier preparation is used. */
+    static Grader prepare(Course course, List<String> labNames, Limits limits, boolean fresh) {
+        return new Grader(course, Preparation.prepare(course, labNames, fresh), limits);
     }
 
     /** A grader for labs already prepared (by {@link Preparation#prepare}), so that one Maven run serves several. */

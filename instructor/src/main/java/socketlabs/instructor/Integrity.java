@@ -32,6 +32,17 @@ final class Integrity {
         return new Integrity(roots);
     }
 
+    /** One fingerprint of every file under {@code roots} (their paths and contents): equal only when none changed. */
+    static String fingerprint(List<Path> roots) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            hashAll(roots).forEach((path, hash) -> md.update((path + "\0" + hash + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The files added, removed or changed since the snapshot; empty when all is as it was. */
     List<String> changes() {
         Map<Path, String> now = hashAll(roots);

@@ -19,7 +19,8 @@ import socketlabs.grading.GradedTest;
 /**
  * Prepares the course for grading with one Maven run over the chosen labs: it compiles the pristine
  * labs and writes each lab's test classpath ({@link SaveClasspath}); then each lab's catalogue of
- * graded tests is taken ({@link Catalogue}), the labs' side by side.
+ * graded tests is taken ({@link Catalogue}), the labs' side by side. A lab prepared before, whose sources
+ * and classpath have not changed since, is taken as it was ({@link PreparedLabs}) unless asked afresh.
  */
 final class Preparation {
     static final String CLASSPATH_FILE = "target/grader-classpath.txt";
@@ -56,6 +57,31 @@ final class Preparation {
      * and hidden tests) and writes each lab's test classpath; then lists each lab's graded tests.
      */
     static Map<String, Lab> prepare(Course course, List<String> labs) {
+        return prepare(course, labs, false);
+    }
+
+    /** As {@link #prepare(Course, List)}; {@code fresh}: every lab is built and listed again, whatever was kept. */
+    static Map<String, Lab> prepare(Course course, List<String> labs, boolean fresh) {
+        Map<String, Lab> kept = new LinkedHashMap<>();
+        if (!fresh) {
+            for (String lab : labs) {
+                Lab l = PreparedLabs.read(course, lab);
+                if (l != null) {
+                    kept.put(lab, l);
+                }
+            }
+        }
+        List<String> missing = labs.stream().filter(l -> !kept.containsKey(l)).toList();
+        Map<String, Lab> made = missing.isEmpty() ? Map.of() : build(course, missing);
+        made.values().forEach(l -> PreparedLabs.write(course, l));
+        Map<String, Lab> out = new LinkedHashMap<>();
+        for (String lab : labs) {
+            out.put(lab, kept.containsKey(lab) ? kept.get(lab) : made.get(lab));
+        }
+        return out;
+    }
+
+    private static Map<String, Lab> build(Course course, List<String> labs) {
         List<String> cmd = new ArrayList<>(maven(course));
         cmd.addAll(List.of("-f", course.root.resolve("pom.xml").toString(), "-pl", String.join(",", labs), "-am",
                 "test-compile", "exec:exec", "-Dexec.executable=" + Course.javaExecutable(), "-Dexec.classpathScope=test",

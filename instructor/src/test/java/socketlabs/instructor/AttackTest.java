@@ -69,7 +69,9 @@ class AttackTest {
         lab = Fixtures.lab(Fixtures.LAB);
         bigFile = tmp.resolve("big-" + token + ".bin");
         Path root = Fixtures.course().root;
-        for (Path p : List.of(root.resolve("tools/run"), root.resolve("lab01-ports/src/test/java/socketlabs/lab01/PortsTest.java"))) {
+        // the kept preparation too: a forged catalogue there would give the next run's points
+        for (Path p : List.of(root.resolve("tools/run"), root.resolve("lab01-ports/src/test/java/socketlabs/lab01/PortsTest.java"),
+                PreparedLabs.file(Fixtures.course(), Fixtures.LAB))) {
             course.put(p, Files.readAllBytes(p));
         }
         String keys = lab.catalogue().stream().map(e -> "\"" + e.key() + "\"").collect(Collectors.joining(", "));
@@ -482,7 +484,7 @@ class AttackTest {
     /**
      * A process that leaves its JVM (a child that starts a grandchild and exits at once, so the grandchild
      * belongs to no one) and then, for a minute, edits a classmate's submission, rewrites the gradebook and a
-     * classmate's results, and adds lines to tools/run and to a course test.
+     * classmate's results and the grader's kept catalogue of the lab, and adds lines to tools/run and to a course test.
      */
     private String daemon(Path root, Path out) {
         return """
@@ -512,6 +514,7 @@ class AttackTest {
                                 append("%s", "// attacked\\n");
                                 write("%s", "student,lab01-ports,total,max,flags\\nalice,0,0,0,attacked\\n");
                                 write("%s", "{\\"score\\": 0, \\"attacked\\": true}");
+                                write("%s", "{\\"key\\": \\"attacked\\"}");
                                 Thread.sleep(50); // the attacker's own pace, not the test's
                             }
                         }
@@ -527,7 +530,8 @@ class AttackTest {
                         }
                     }""".formatted(token, path(subs.resolve("alice/lab01-ports/src/main/java/socketlabs/lab01/Ports.java")),
                 path(root.resolve("tools/run")), path(root.resolve("lab01-ports/src/test/java/socketlabs/lab01/PortsTest.java")),
-                path(out.resolve(GradeClass.GRADEBOOK)), path(out.resolve("alice").resolve(Feedback.RESULTS)));
+                path(out.resolve(GradeClass.GRADEBOOK)), path(out.resolve("alice").resolve(Feedback.RESULTS)),
+                path(PreparedLabs.file(Fixtures.course(), Fixtures.LAB)));
     }
 
     /** Limits broken from inside: the watchdog stopped, then threads, a big file, sockets, native memory, the network. */
