@@ -20,32 +20,56 @@ import java.util.TreeMap;
  * grader, so it could rewrite them for a later JVM; the grader checks them before each one.
  */
 final class Integrity {
+    /**
+     * A file whose change time is this close to the moment it was hashed is hashed again at every check: the
+     * kernel's clock for change times is coarse, so a write within the same tick could leave the time as it was.
+     */
+    private static final long RACY_NANOS = 2_000_000_000L;
     private final List<Path> roots;
     private final Map<Path, String> expected;
+    private final Map<Path, Stat> seen = new java.util.HashMap<>();
+    private final java.util.function.LongSupplier clock;
 
-    private Integrity(List<Path> roots) {
+    private Integrity(List<Path> roots, java.util.function.LongSupplier clock) {
         this.roots = List.copyOf(roots);
-        this.expected = hashAll(this.roots);
+        this.clock = clock;
+        this.expected = hashAll(this.roots, seen, clock);
     }
 
     static Integrity of(List<Path> roots) {
-        return new Integrity(roots);
+        return new Integrity(roots, () -> System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /** As {@link #of(List)}, with the time now (nanoseconds since the epoch) from {@code clock}. */
+    static Integrity of(List<Path> roots, java.util.function.LongSupplier clock) {
+        return new Integrity(roots, clock);
     }
 
     /** One fingerprint of every file under {@code roots} (their paths and contents): equal only when none changed. */
     static String fingerprint(List<Path> roots) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            hashAll(roots).forEach((path, hash) -> md.update((path + "\0" + hash + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            hashAll(roots, null, null).forEach((path, hash) -> md.update((path + "\0" + hash + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The files added, removed or changed since the snapshot; empty when all is as it was. */
+    /**
+     * The files added, removed or changed since the snapshot; empty when all is as it was. A file is hashed again
+     * only when its status changed: its size, its modification time, its inode or its change time. The change time
+     * is the kernel's to set (no call of an unprivileged process sets it), and every write or replacement moves it,
+     * so code that rewrites a file, even keeping its size and modification time, is caught. Where the file system
+     * shows no change time, or the file changed just before it was hashed, it is hashed every time.
+     */
     List<String> changes() {
-        Map<Path, String> now = hashAll(roots);
+        Map<Path, String> now = new TreeMap<>();
+        for (Path f : filesOf(roots)) {
+            Stat before = seen.get(f);
+            Stat stat = Stat.of(f, clock);
+            now.put(f, before != null && before.trusted() && before.equals(stat) ? expected.get(f) : hash(f));
+        }
         List<String> changed = new ArrayList<>();
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             if (!Objects.equals(e.getValue(), now.get(e.getKey()))) {
@@ -60,18 +84,44 @@ final class Integrity {
         return changed;
     }
 
-    private static Map<Path, String> hashAll(List<Path> roots) {
-        Map<Path, String> out = new TreeMap<>();
+    private static List<Path> filesOf(List<Path> roots) {
+        List<Path> out = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isRegularFile(root)) {
-                out.put(root, hash(root));
+                out.add(root);
             } else {
-                for (Path f : Fs.files(root, "")) {
-                    out.put(f, hash(f));
-                }
+                out.addAll(Fs.files(root, ""));
             }
         }
         return out;
+    }
+
+    /** Every file's hash; with {@code stats}, each file's status taken before it was hashed. */
+    private static Map<Path, String> hashAll(List<Path> roots, Map<Path, Stat> stats, java.util.function.LongSupplier clock) {
+        Map<Path, String> out = new TreeMap<>();
+        for (Path f : filesOf(roots)) {
+            if (stats != null) {
+                stats.put(f, Stat.of(f, clock));
+            }
+            out.put(f, hash(f));
+        }
+        return out;
+    }
+
+    /** A file's status as the kernel keeps it; {@link #trusted} only where it has a change time long enough ago. */
+    private record Stat(long size, Object modified, Object changed, Object inode, boolean trusted) {
+        static Stat of(Path f, java.util.function.LongSupplier clock) {
+            try {
+                Map<String, Object> a = Files.readAttributes(f, "unix:size,lastModifiedTime,ctime,ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                Object ctime = a.get("ctime");
+                boolean old = ctime instanceof java.nio.file.attribute.FileTime t
+                        && t.to(java.util.concurrent.TimeUnit.NANOSECONDS) < clock.getAsLong() - RACY_NANOS;
+                return new Stat(((Number) a.get("size")).longValue(), a.get("lastModifiedTime"), ctime, a.get("ino"), old);
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                // no unix view (another system), or the file went: hashed every time
+                return new Stat(-1, null, null, null, false);
+            }
+        }
     }
 
     private static String hash(Path file) {

@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What students must not see in their feedback: the text of the hidden tests (sources and compiled
@@ -26,18 +25,44 @@ final class Secrets {
     static final String HIDDEN = "[a hidden test: its details are not shown]";
     private static final long BASE = 1_000_003L;
 
-    private final Set<Long> secret = new HashSet<>();
+    /** The windows' hashes, sorted and distinct (a plain array: a lab has hundreds of thousands). */
+    private final long[] secret;
 
     /** Secrets of one lab: {@code secretFiles} minus every window that also appears in {@code publicFiles}. */
     Secrets(List<Path> secretFiles, List<Path> publicFiles) {
-        for (Path f : secretFiles) {
-            addWindows(read(f), secret);
+        long[] all = windowsOf(secretFiles);
+        long[] known = windowsOf(publicFiles);
+        int n = 0;
+        for (long h : all) {
+            if (Arrays.binarySearch(known, h) < 0) {
+                all[n++] = h;
+            }
         }
-        Set<Long> known = new HashSet<>();
-        for (Path f : publicFiles) {
-            addWindows(read(f), known);
+        secret = Arrays.copyOf(all, n);
+    }
+
+    /** The hashes of every window of the files, sorted and distinct. */
+    private static long[] windowsOf(List<Path> files) {
+        long[][] buf = {new long[1 << 14]};
+        int[] n = {0};
+        for (Path f : files) {
+            anyWindow(normalize(read(f)), h -> {
+                if (n[0] == buf[0].length) {
+                    buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
+                }
+                buf[0][n[0]++] = h;
+                return false;
+            });
         }
-        secret.removeAll(known);
+        long[] a = Arrays.copyOf(buf[0], n[0]);
+        Arrays.sort(a);
+        int distinct = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || a[i] != a[i - 1]) {
+                a[distinct++] = a[i];
+            }
+        }
+        return Arrays.copyOf(a, distinct);
     }
 
     /** A test's output as it may be shown: capped, or withheld when it carries course text. */
@@ -65,14 +90,7 @@ final class Secrets {
 
     boolean carries(String text) {
         String t = normalize(text);
-        return t.length() >= WINDOW && !secret.isEmpty() && anyWindow(t, secret::contains);
-    }
-
-    private static void addWindows(String text, Set<Long> into) {
-        anyWindow(normalize(text), h -> {
-            into.add(h);
-            return false;
-        });
+        return t.length() >= WINDOW && secret.length > 0 && anyWindow(t, h -> Arrays.binarySearch(secret, h) >= 0);
     }
 
     /** Whether {@code test} holds for the rolling hash of any WINDOW characters of {@code t}, in order. */
