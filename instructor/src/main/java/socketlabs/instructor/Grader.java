@@ -56,7 +56,8 @@ final class Grader {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Fs.deleteTree(runnerDir), "grader-remove-runner"));
         for (Lab lab : labs.values()) {
-            runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size())));
+            runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size()),
+                    course.root.resolve(PreparedLabs.DIR)));
         }
         List<Path> roots = new ArrayList<>();
         roots.add(Course.toolkitClasses());

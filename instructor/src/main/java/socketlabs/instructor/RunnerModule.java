@@ -56,6 +56,14 @@ final class RunnerModule {
 
     /** Builds the module for a lab's dependencies in {@code dir} (compiling only its module-info). */
     static RunnerModule build(List<Path> deps, Path dir) {
+        return build(deps, dir, null);
+    }
+
+    /**
+     * As {@link #build(List, Path)}; a compiled module-info kept in {@code kept} (null: none kept) is taken again
+     * while its source, the module path's jars and the JDK are as they were, and one compiled here is kept there.
+     */
+    static RunnerModule build(List<Path> deps, Path dir, Path kept) {
         List<Path> modulePath = new ArrayList<>();
         List<Path> classPath = new ArrayList<>();
         Path grading = null;
@@ -87,13 +95,25 @@ final class RunnerModule {
         }
         copyGrading(grading, dir);
         Path info = dir.getParent().resolve(dir.getFileName() + "-src/module-info.java");
-        Fs.write(info, "module " + NAME + " {\n"
+        String source = "module " + NAME + " {\n"
                 + "    requires org.junit.platform.launcher;\n"
                 + "    requires org.junit.jupiter.api;\n"
                 + "    requires java.management;\n"
                 + "    exports socketlabs.grading;\n"
-                + "}\n");
-        String errors = compileModuleInfo(info, modulePath, dir);
+                + "}\n";
+        Fs.write(info, source);
+        Path keptInfo = kept == null ? null : kept.resolve("runner-" + Integer.toHexString(source.hashCode()) + "-"
+                + Integrity.fingerprint(modulePath).substring(0, 16) + "-" + Runtime.version().feature() + "."
+                + Runtime.version().interim() + "." + Runtime.version().update() + ".class");
+        String errors = null;
+        if (keptInfo != null && Files.isRegularFile(keptInfo)) {
+            copy(keptInfo, dir.resolve("module-info.class"));
+        } else {
+            errors = compileModuleInfo(info, modulePath, dir);
+            if (errors == null && keptInfo != null) {
+                copy(dir.resolve("module-info.class"), keptInfo);
+            }
+        }
         if (errors != null) {
             throw new IllegalStateException("cannot build the runner module: " + errors);
         }
