@@ -32,6 +32,8 @@ final class Grader {
     private final Integrity trusted;
     // the runner as a named module, one per distinct test classpath (every lab has the same JUnit)
     private final Map<List<Path>, RunnerModule> runners = new LinkedHashMap<>();
+    // each runner's runtime image for the test JVMs (RuntimeImage), or none: the JDK with --limit-modules
+    private final Map<RunnerModule, Path> images = new java.util.HashMap<>();
     private final Path runnerDir;
     private boolean policyFails = true;
     private int labsAtOnce = 1;
@@ -59,8 +61,15 @@ final class Grader {
             runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size()),
                     course.root.resolve(PreparedLabs.DIR)));
         }
+        for (RunnerModule r : runners.values()) {
+            Path image = RuntimeImage.of(r, course.root.resolve(PreparedLabs.DIR), this.limits);
+            if (image != null) {
+                images.put(r, image);
+            }
+        }
         List<Path> roots = new ArrayList<>();
         roots.add(Course.toolkitClasses());
+        roots.addAll(images.values());
         roots.add(runnerDir);
         // everything the grader runs: tools/run is what the instructor's next command executes
         if (Files.isDirectory(course.root.resolve("tools"))) {
@@ -74,7 +83,8 @@ final class Grader {
             roots.add(lab.dir().resolve("src"));
             lab.deps().stream().filter(p -> !roots.contains(p)).forEach(roots::add);
         }
-        this.trusted = Integrity.of(roots);
+        // the hashes of files unchanged since the last run (the runtime image, the jars) are taken from its memo
+        this.trusted = Integrity.of(roots, course.root.resolve(PreparedLabs.DIR).resolve("fingerprints.json"));
     }
 
     /** Prepares the course once (one Maven run, or what was kept of the last) for grading any number of submissions. */
@@ -180,7 +190,8 @@ final class Grader {
         Set<String> hidden = hiddenNames(lab);
         Fs.copyTree(testClasses, visibleTests, p -> p.toString().endsWith(".class")
                 && hidden.contains(p.toString().replace('\\', '/').replaceAll("(\\$.*)?\\.class$", "")));
-        LabRun run = new LabRun(lab, limits, this::checkTrusted, sandbox, runners.get(lab.deps()), secrets);
+        RunnerModule runner = runners.get(lab.deps());
+        LabRun run = new LabRun(lab, limits, this::checkTrusted, sandbox, runner, images.get(runner), secrets);
         List<GradedTest> tests = run.run(work, classes, testClasses, visibleTests, intake.flags);
         if (tests == null) {
             return allFailed(lab, LabGrade.State.CHANGED_TESTS, EndWording.CHANGED_TESTS, null, intake, start);

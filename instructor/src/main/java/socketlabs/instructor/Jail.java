@@ -22,13 +22,20 @@ final class Jail implements AutoCloseable {
     private final Sandbox sandbox;
     private final Map<Path, String> binds = new LinkedHashMap<>();
     private final boolean rawSockets;
+    private final Path jdk;
     private Cgroups.Group group;
     private int counter;
 
     /** @param rawSockets whether the JVM keeps CAP_NET_RAW (only where the grader runs as root) */
     Jail(Sandbox sandbox, boolean rawSockets) {
+        this(sandbox, rawSockets, null);
+    }
+
+    /** As {@link #Jail(Sandbox, boolean)}, the JVM started from {@code jdk} (a {@link RuntimeImage}; null: the grader's JDK). */
+    Jail(Sandbox sandbox, boolean rawSockets, Path jdk) {
         this.sandbox = sandbox;
         this.rawSockets = rawSockets;
+        this.jdk = jdk;
     }
 
     /** Binds a file or folder read-only into the sandbox; returns its path there (the host path when unsandboxed). */
@@ -41,7 +48,10 @@ final class Jail implements AutoCloseable {
 
     /** The path of the JDK's java inside the sandbox. */
     String java() {
-        return sandbox.available() ? Sandbox.JDK + "/bin/java" : Course.javaExecutable();
+        if (sandbox.available()) {
+            return Sandbox.JDK + "/bin/java";
+        }
+        return jdk != null ? RuntimeImage.java(jdk).toString() : Course.javaExecutable();
     }
 
     /**
@@ -108,8 +118,9 @@ final class Jail implements AutoCloseable {
         }
         // the JDK, with java the only program in its bin (no jcmd, jhsdb or jshell)
         Sandbox.parents(Sandbox.JDK + "/x", dirs, cmd);
-        cmd.addAll(List.of("--ro-bind", sandbox.jdk.toString(), Sandbox.JDK, "--tmpfs", Sandbox.JDK + "/bin",
-                "--ro-bind", sandbox.jdk.resolve("bin/java").toString(), Sandbox.JDK + "/bin/java", "--remount-ro", Sandbox.JDK + "/bin"));
+        Path runtime = jdk != null ? jdk : sandbox.jdk;
+        cmd.addAll(List.of("--ro-bind", runtime.toString(), Sandbox.JDK, "--tmpfs", Sandbox.JDK + "/bin",
+                "--ro-bind", runtime.resolve("bin/java").toString(), Sandbox.JDK + "/bin/java", "--remount-ro", Sandbox.JDK + "/bin"));
         // no /proc, but the one value a lab reads there, as the JVM's own new network namespace has it
         if (Sandbox.PORT_RANGE != null) {
             Sandbox.parents(Sandbox.PORT_RANGE_PATH, dirs, cmd);

@@ -34,13 +34,20 @@ final class LabRun {
     private final Runnable checkCourse;
     private final Sandbox sandbox;
     private final RunnerModule runner;
+    private final Path image;
     private final Secrets secrets;
     private final Map<String, GradedTest> results = new LinkedHashMap<>();
     private List<String> flags;
 
     /** {@code checkCourse} runs after every JVM: it throws when the course's own files changed. */
     LabRun(Lab lab, Limits limits, Runnable checkCourse, Sandbox sandbox, RunnerModule runner, Secrets secrets) {
+        this(lab, limits, checkCourse, sandbox, runner, null, secrets);
+    }
+
+    /** As the constructor above, the test JVMs started from {@code image} ({@link RuntimeImage}; null: the JDK). */
+    LabRun(Lab lab, Limits limits, Runnable checkCourse, Sandbox sandbox, RunnerModule runner, Path image, Secrets secrets) {
         this.lab = lab;
+        this.image = image;
         this.limits = limits;
         this.checkCourse = checkCourse;
         this.sandbox = sandbox;
@@ -122,7 +129,7 @@ final class LabRun {
                 long limitMillis = Math.min(jvmMillis, left);
                 TestJvm.Outcome o;
                 boolean memoryLimit;
-                try (Jail jail = new Jail(sandbox, usesNativeCode(lab))) {
+                try (Jail jail = new Jail(sandbox, usesNativeCode(lab), image)) {
                     List<String> cmd = command(jail, classes, tests, tmp);
                     cmd.add(String.join(",", running));
                     cmd.addAll(config);
@@ -263,8 +270,10 @@ final class LabRun {
      */
     private List<String> command(Jail jail, Path classes, Path testClasses, Path tmp) {
         List<String> modulePath = new ArrayList<>();
-        modulePath.add(jail.readOnly(runner.dir, "runner"));
-        runner.modulePath.forEach(p -> modulePath.add(jail.readOnly(p, p.getFileName().toString())));
+        if (image == null) {
+            modulePath.add(jail.readOnly(runner.dir, "runner"));
+            runner.modulePath.forEach(p -> modulePath.add(jail.readOnly(p, p.getFileName().toString())));
+        }
         List<String> cp = new ArrayList<>();
         runner.classPath.forEach(p -> cp.add(jail.readOnly(p, p.getFileName().toString())));
         String tests = jail.readOnly(testClasses, "test-classes");
@@ -276,9 +285,15 @@ final class LabRun {
         cmd.addAll(TestJvm.gradingFlags(limits, inside ? Path.of(Sandbox.TMP) : tmp));
         cmd.addAll(List.of("-XX:CompressedClassSpaceSize=128m", "-XX:-UsePerfData",
                 // in the sandbox the uid has no home: JNA unpacks its library into the private /tmp
-                "-Duser.home=" + (inside ? Sandbox.TMP : System.getProperty("user.home")),
-                "--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-SYSTEM,ALL-MODULE-PATH",
-                "--module-path", String.join(File.pathSeparator, modulePath), "-cp", String.join(File.pathSeparator, cp)));
+                "-Duser.home=" + (inside ? Sandbox.TMP : System.getProperty("user.home"))));
+        if (image == null) {
+            cmd.addAll(List.of("--limit-modules", String.join(",", runner.modules), "--add-modules", "ALL-SYSTEM,ALL-MODULE-PATH",
+                    "--module-path", String.join(File.pathSeparator, modulePath)));
+        } else {
+            // the image holds exactly the modules a test JVM may resolve, the runner and JUnit's among them
+            cmd.addAll(List.of("--add-modules", "ALL-SYSTEM"));
+        }
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp)));
         Path jna = inside && usesNativeCode(lab) ? jnaLibrary(lab) : null;
         if (jna != null) {
             // the sandbox's /tmp is noexec, so JNA cannot unpack its library there and load it: it loads this copy
