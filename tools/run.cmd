@@ -18,4 +18,4 @@ call "%SOCKETLABS_MVN%" -B -ntp -q %SOCKETLABS_MVN_ARGS% -f "%ROOT%\pom.xml" -pl
 set /p DEPS=<"%ROOT%\instructor\target\tool-classpath.txt"
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -Dsocketlabs.root="%ROOT%" -Dsocketlabs.mvn="%SOCKETLABS_MVN%" -cp "%ROOT%\instructor\target\classes;%ROOT%\grading\target\classes;%DEPS%" socketlabs.instructor.%MAIN% %ARGS%
+"%JAVA%" -XX:TieredStopAtLevel=1 -Dsocketlabs.root="%ROOT%" -Dsocketlabs.mvn="%SOCKETLABS_MVN%" -cp "%ROOT%\instructor\target\classes;%ROOT%\grading\target\classes;%DEPS%" socketlabs.instructor.%MAIN% %ARGS%

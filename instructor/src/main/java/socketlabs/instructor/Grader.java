@@ -61,9 +61,10 @@ final class Grader {
             runners.computeIfAbsent(lab.deps(), d -> RunnerModule.build(d, runnerDir.resolve("m" + runners.size()),
                     course.root.resolve(PreparedLabs.DIR)));
         }
+        Map<Path, Boolean> starts = new java.util.HashMap<>();
         for (RunnerModule r : runners.values()) {
             Path image = RuntimeImage.of(r, course.root.resolve(PreparedLabs.DIR), this.limits);
-            if (image != null) {
+            if (image != null && starts.computeIfAbsent(image, this::startsInTheSandbox)) {
                 images.put(r, image);
             }
         }
@@ -84,7 +85,18 @@ final class Grader {
             lab.deps().stream().filter(p -> !roots.contains(p)).forEach(roots::add);
         }
         // the hashes of files unchanged since the last run (the runtime image, the jars) are taken from its memo
-        this.trusted = Integrity.of(roots, course.root.resolve(PreparedLabs.DIR).resolve("fingerprints.json"));
+        this.trusted = Integrity.of(roots, course.root.resolve(PreparedLabs.DIR).resolve(PreparedLabs.FINGERPRINTS));
+    }
+
+    /** Whether a JVM of this runtime image starts in the sandbox: one that does not would fail every test. */
+    private boolean startsInTheSandbox(Path image) {
+        String started = sandbox.available() ? Sandbox.startsJvm(sandbox, image) : "version";
+        if (started == null || !started.contains("version")) {
+            System.err.println("note: the test JVMs start from the JDK: the runtime image did not start in the sandbox: "
+                    + started);
+            return false;
+        }
+        return true;
     }
 
     /** Prepares the course once (one Maven run, or what was kept of the last) for grading any number of submissions. */

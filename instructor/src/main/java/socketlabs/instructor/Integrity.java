@@ -29,26 +29,41 @@ final class Integrity {
     private final Map<Path, String> expected;
     private final Map<Path, Stat> seen = new java.util.HashMap<>();
     private final java.util.function.LongSupplier clock;
+    /** Hashes of this process's earlier snapshots and fingerprints (and of a memo read), by file and trusted status. */
+    private static final Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Integrity(List<Path> roots, java.util.function.LongSupplier clock, Path memo) {
         this.roots = List.copyOf(roots);
         this.clock = clock;
         Map<String, String> known = memo == null ? Map.of() : readMemo(memo);
+        RECENT.putAll(known);
         this.expected = new TreeMap<>();
         Map<String, String> kept = new TreeMap<>();
         for (Path f : filesOf(this.roots)) {
             Stat stat = Stat.of(f, clock);
             seen.put(f, stat);
-            String memoKey = f + "\0" + stat.describe();
-            String hash = stat.trusted() && known.containsKey(memoKey) ? known.get(memoKey) : hash(f);
+            String hash = hash(f, stat);
             expected.put(f, hash);
             if (stat.trusted()) {
-                kept.put(memoKey, hash);
+                kept.put(f + "\0" + stat.describe(), hash);
             }
         }
         if (memo != null && !kept.equals(known)) {
             Fs.write(memo, socketlabs.grading.Json.write(kept));
         }
+    }
+
+    /** Takes the hashes a memo kept (see {@link #of(List, Path)}) for this process's fingerprints. */
+    static void remember(Path memo) {
+        RECENT.putAll(readMemo(memo));
+    }
+
+    /** A file's hash: from an earlier hash of the file with the same trusted status, or hashed now. */
+    private static String hash(Path f, Stat stat) {
+        if (!stat.trusted()) {
+            return hash(f);
+        }
+        return RECENT.computeIfAbsent(f + "\0" + stat.describe(), k -> hash(f));
     }
 
     /** The hashes of an earlier run, by file and status; empty when there are none or they cannot be read. */
@@ -110,7 +125,7 @@ final class Integrity {
                 Path root = roots.get(i);
                 for (Path f : filesOf(List.of(root))) {
                     String rel = f.equals(root) ? "" : root.relativize(f).toString().replace('\\', '/');
-                    md.update((i + ":" + rel + "\0" + hash(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update((i + ":" + rel + "\0" + hash(f, Stat.of(f, Integrity::now)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(md.digest());
@@ -159,11 +174,11 @@ final class Integrity {
         return out;
     }
 
-    /** Every file's hash. */
+    /** Every file's hash (from an earlier hash where its status shows it unchanged since). */
     private static Map<Path, String> hashAll(List<Path> roots) {
         Map<Path, String> out = new TreeMap<>();
         for (Path f : filesOf(roots)) {
-            out.put(f, hash(f));
+            out.put(f, hash(f, Stat.of(f, Integrity::now)));
         }
         return out;
     }

@@ -63,6 +63,8 @@ final class Preparation {
     /** As {@link #prepare(Course, List)}; {@code fresh}: every lab is built and listed again, whatever was kept. */
     static Map<String, Lab> prepare(Course course, List<String> labs, boolean fresh) {
         Map<String, Lab> kept = new LinkedHashMap<>();
+        // the hashes of files unchanged since the last run, for the keys' fingerprints
+        Integrity.remember(course.root.resolve(PreparedLabs.DIR).resolve(PreparedLabs.FINGERPRINTS));
         if (!fresh) {
             for (String lab : labs) {
                 Lab l = PreparedLabs.read(course, lab);

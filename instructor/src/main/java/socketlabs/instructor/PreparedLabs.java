@@ -23,6 +23,8 @@ import socketlabs.grading.Json;
  */
 final class PreparedLabs {
     static final String DIR = "target/grader-cache";
+    /** The memo of file hashes in {@link #DIR} ({@link Integrity#of(List, Path)}). */
+    static final String FINGERPRINTS = "fingerprints.json";
     private static final String FORMAT = "socketlabs prepared lab, format 1";
 
     private PreparedLabs() {

@@ -139,7 +139,12 @@ final class Sandbox {
 
     /** What a JVM printed when started in this sandbox with -version (the proof that it works here). */
     private static String startsJvm(Sandbox s) {
-        List<String> cmd = new Jail(s, false).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
+        return startsJvm(s, null);
+    }
+
+    /** As {@link #startsJvm(Sandbox)}, the JVM of the runtime {@code jdk} (null: the grader's JDK). */
+    static String startsJvm(Sandbox s, Path jdk) {
+        List<String> cmd = new Jail(s, false, jdk).command(List.of(JDK + "/bin/java", "-Xshare:auto", "-XX:CompressedClassSpaceSize=128m", "-version"),
                 Limits.DEFAULT, false);
         try {
             return Processes.runQuietly(cmd, Path.of(System.getProperty("java.io.tmpdir")), 60);
