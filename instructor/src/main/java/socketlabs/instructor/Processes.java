@@ -14,6 +14,25 @@ final class Processes {
     private Processes() {
     }
 
+    /** Runs a command to its end (bounded), its merged output to {@code output}; returns its exit code. */
+    static int exitCode(List<String> cmd, Path dir, long seconds, Path output) {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                killTree(p.toHandle());
+                throw new IllegalStateException("gave up after " + seconds + " s: " + String.join(" ", cmd));
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + cmd.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Runs a command to its end (bounded), returning its merged output. */
     static String runQuietly(List<String> cmd, Path dir, long seconds) {
         try {

@@ -1,13 +1,11 @@
 package socketlabs.instructor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -176,20 +174,6 @@ final class RuntimeImage {
     }
 
     private static int exitCode(List<String> cmd, Path dir) {
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("output.txt").toFile()).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(STEP_SECONDS, TimeUnit.SECONDS)) {
-                Processes.killTree(p.toHandle());
-                throw new IllegalStateException("gave up after " + STEP_SECONDS + " s: " + cmd.get(0));
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + cmd.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return Processes.exitCode(cmd, dir, STEP_SECONDS, dir.resolve("output.txt"));
     }
 }
