@@ -67,6 +67,26 @@ class IntegrityTest {
     }
 
     @Test
+    void aFileHashedJustAfterItWasWrittenIsStillWatchedOnceItAges() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("course"));
+        Path f = dir.resolve("classes.jsa");
+        Files.writeString(f, "an archive the grader has just built");
+        FileTime modified = Files.getLastModifiedTime(f);
+        java.util.concurrent.atomic.AtomicLong ahead = new java.util.concurrent.atomic.AtomicLong();
+        // at the snapshot the file is seconds old at most: too recent to be known by its status
+        Integrity check = Integrity.of(List.of(dir), () -> System.currentTimeMillis() * 1_000_000L + ahead.get());
+        ahead.set(AHEAD);
+        assertEquals(List.of(), check.changes(), "hashed again, as it was");
+        afterItsChangeTime(f);
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.seek(3);
+            raf.write("forged!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Files.setLastModifiedTime(f, modified);
+        assertEquals(List.of(f.toString()), check.changes());
+    }
+
+    @Test
     void aFileReplacedByAnotherOfTheSameSizeAndTimeIsCaught() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("course"));
         Path f = dir.resolve("Points.class");
