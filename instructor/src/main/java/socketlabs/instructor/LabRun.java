@@ -20,7 +20,8 @@ import socketlabs.grading.GradedTest;
  * can be blamed: the tests it had not finished run again in a fresh JVM, one at a time, where the
  * test running at the end fails with the reason. A test that fails side by side runs again one at a
  * time too (beside others it may have lost to them), and that outcome is its grade. A test that runs
- * past the time one test may take is known by its own clock, side by side or not, and fails. An end
+ * past the time one test may take is known by its own clock; side by side that stops the JVM and charges
+ * no one (the test may only have waited on another), and one at a time it fails. An end
  * that no test can be blamed for runs the classes left in a JVM each. Outcomes come only from the JVMs' {@link Event}s, and their outputs
  * are shown only as the {@link Secrets} allow.
  */
@@ -173,7 +174,8 @@ final class LabRun {
      * Takes the outcomes of a JVM's events; when it ended early, says what comes next. In a JVM that ran its tests side
      * by side ({@code sideBySide}) a failure does not count: a test that failed runs again one at a time, and its outcome
      * there is its grade, since beside others it may have lost to them. A test that ran past the time
-     * one test may take, on its own clock, fails. Otherwise, side by side, no test in flight is charged, even one alone
+     * one test may take, on its own clock, fails when it ran one at a time. Otherwise, side by side, no test in flight
+     * is charged, even one alone
      * (a class's set-up or another test's thread may have run beside it): they and the rest run again one at a time.
      * In a JVM that ran them one at a time, the test in flight fails with the reason. With no test in flight and one class left ({@code oneClass}), or the lab's time used up, the tests
      * left fail with the reason; with more classes left, each runs alone.
@@ -228,11 +230,14 @@ final class LabRun {
             return Next.GO_ON;
         }
         String why = EndWording.whyEnded(o, limits, threadLimit, memoryLimit, limitMillis, jvmMillis);
-        if (o.stalled() && o.stalledTest() != null && inFlight.contains(o.stalledTest())) {
-            // its own clock ran past the time one test may take, however many ran beside it
+        if (o.stalled() && o.stalledTest() != null && inFlight.contains(o.stalledTest()) && !sideBySide) {
+            // one at a time, its own clock ran past the time one test may take
             charge(remaining, o.stalledTest(), why);
-            return sideBySide && !failed.isEmpty() ? Next.ONE_AT_A_TIME : Next.GO_ON;
+            return Next.GO_ON;
         }
+        // side by side, the test whose clock ran out may only have waited on another: JUnit's worker that runs a test
+        // with parameters may, while it waits for them, take up a test that blocks, and then never ends the first.
+        // One at a time (below), the one that blocks is the one running.
         if (!inFlight.isEmpty() && sideBySide) {
             // which of the tests in flight (or what beside them) ended the JVM is not known: one at a time, it will be
             return Next.ONE_AT_A_TIME;
