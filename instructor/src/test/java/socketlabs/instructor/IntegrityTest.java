@@ -40,6 +40,15 @@ class IntegrityTest {
         Files.delete(probe);
     }
 
+    /** Overwrites bytes of {@code f} where they are, then sets its modification time back: its size and time as they were. */
+    private static void rewriteInPlace(Path f, long at, String text, FileTime modified) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Files.setLastModifiedTime(f, modified);
+    }
+
     @Test
     void nothingChangedIsNothingChanged() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("course"));
@@ -57,11 +66,7 @@ class IntegrityTest {
         FileTime modified = Files.getLastModifiedTime(f);
         Integrity check = snapshot(dir);
         afterItsChangeTime(f);
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-            raf.seek(4);
-            raf.write("forger".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        Files.setLastModifiedTime(f, modified);
+        rewriteInPlace(f, 4, "forger", modified);
         assertEquals(Files.size(f), "the grader's runner, as built".length());
         assertEquals(List.of(f.toString()), check.changes());
     }
@@ -78,11 +83,7 @@ class IntegrityTest {
         ahead.set(AHEAD);
         assertEquals(List.of(), check.changes(), "hashed again, as it was");
         afterItsChangeTime(f);
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-            raf.seek(3);
-            raf.write("forged!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        Files.setLastModifiedTime(f, modified);
+        rewriteInPlace(f, 3, "forged!", modified);
         assertEquals(List.of(f.toString()), check.changes());
     }
 
