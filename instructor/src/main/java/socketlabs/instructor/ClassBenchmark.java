@@ -42,11 +42,13 @@ public final class ClassBenchmark {
         Path base = course.root.resolve("target/benchmark-class");
         Fs.deleteTree(base);
         List<String> labs = course.labs(o.get("labs", null));
+        int starters = 0;
         for (int i = 0; i < count; i++) {
             Path student = base.resolve("submissions").resolve(String.format("student%02d", i + 1));
             for (int l = 0; l < labs.size(); l++) {
                 String kind = i % 3 == 0 ? "solution" : i % 3 == 1 ? "starter" : l % 2 == 0 ? "solution" : "broken";
                 handIn(course, labs.get(l), kind, student);
+                starters += kind.equals("starter") ? 1 : 0;
             }
         }
         long prepareStart = System.nanoTime();
@@ -59,6 +61,8 @@ public final class ClassBenchmark {
                         + " graded in %.1f s (%.2f s a submission), after %.1f s preparing the course.%n",
                 count, labs.size(), String.join(", ", labs), jobs, Runtime.getRuntime().availableProcessors(), seconds,
                 seconds / count, prepare);
+        System.out.printf("%d of its %d lab(s) handed in as the untouched starter took the grade of that starter's first run"
+                + " (sandboxed only).%n", grader.startersTaken(), starters);
     }
 
     /** Each submission (a solution of every lab) graded sandboxed and unsandboxed in turn; the times side by side. */

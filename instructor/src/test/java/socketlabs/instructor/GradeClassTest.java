@@ -35,6 +35,7 @@ class GradeClassTest {
     Path out;
     Path marker;
     Lab lab;
+    int startersTaken;
 
     @BeforeAll
     @Timeout(900)
@@ -44,7 +45,9 @@ class GradeClassTest {
         lab = Fixtures.lab(Fixtures.LAB);
         Path subs = MisbehavingClass.write(tmp, marker);
         out = tmp.resolve("graded");
-        assertEquals(0, GradeClass.run(Fixtures.grader(), subs, out, 2, false));
+        Grader grader = Fixtures.grader();
+        assertEquals(0, GradeClass.run(grader, subs, out, 2, false));
+        startersTaken = grader.startersTaken();
     }
 
     @AfterAll
@@ -119,6 +122,25 @@ class GradeClassTest {
         String r = report("dave");
         assertTrue(r.contains("- Expected: " + lab.catalogue().get(0).name()), r);
         assertTrue(r.contains("- What happened (failed):") && r.contains("UnsupportedOperationException"), r);
+    }
+
+    @Test
+    @DisplayName("an untouched starter is run once a class; a starter with one file written is graded on its own")
+    void untouchedStarterRunsOnce() {
+        // dave and editor (whose extra files the intake leaves out) hand in the starter: in the sandbox one runs, the
+        // other takes that grade, with its own notes
+        boolean sandboxed = Sandbox.detect().available();
+        assertEquals(sandboxed ? 1 : 0, startersTaken, "labs that took the starter's grade");
+        assertEquals(0, score("editor"), report("editor"));
+        if (sandboxed) {
+            assertEquals(tests("dave"), tests("editor"), "the same outcomes, each with its output");
+        }
+        assertTrue(report("editor").contains("ignored socketlabs/grading/Points.java"), report("editor"));
+        assertFalse(report("dave").contains("ignored"), report("dave"));
+        // frank wrote task 1: taking the starter's 0 would lose the points of its Ports tests
+        int ports = Fixtures.pointsIn(lab, "PortsTest");
+        assertTrue(ports > 0, "lab01 has PortsTest points");
+        assertTrue(score("frank") >= ports && score("frank") < lab.maxScore(), score("frank") + ": " + report("frank"));
     }
 
     @Test
@@ -198,7 +220,7 @@ class GradeClassTest {
         assertEquals("student," + Fixtures.LAB + ",total,max,flags", rows.get(0));
         int max = lab.maxScore();
         assertTrue(rows.contains("alice," + max + "," + max + "," + max + ","), rows.toString());
-        assertEquals(12, rows.size(), rows.toString());
+        assertEquals(13, rows.size(), rows.toString());
         FileTime before = Files.getLastModifiedTime(out.resolve("alice").resolve(Feedback.RESULTS));
         assertEquals(0, GradeClass.run(Fixtures.grader(), tmp.resolve("submissions"), out, 2, false));
         assertEquals(before, Files.getLastModifiedTime(out.resolve("alice").resolve(Feedback.RESULTS)));

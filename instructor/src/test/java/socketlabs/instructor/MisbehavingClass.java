@@ -28,6 +28,9 @@ final class MisbehavingClass {
             Fs.copyTree(carol, subs.resolve("carol"));
         }
         Fixtures.starter(subs.resolve("dave"));
+        // the starter with task 1 written (the solution's Ports.java): one file from the untouched starter, graded on its own
+        Path frank = Fixtures.starter(subs.resolve("frank"));
+        Fixtures.edit(frank, Fixtures.PORTS, s -> Fs.read(Fixtures.course().root.resolve("solutions/src/main/java").resolve(Fixtures.PORTS)));
         // loops forever (negative ports), blocks in accept() with no timeout, then blocks forever ignoring
         // interrupts; the rest of the solution is intact (a process that outlives its JVM: AttackTest)
         Fixtures.beforeClassify(Fixtures.solution(subs.resolve("hang")), """
