@@ -314,13 +314,18 @@ final class Grader {
 
     /**
      * The course text this lab's feedback must not carry: the hidden tests (sources and their compiled classes)
-     * and the lab's reference solution, less what the student has anyway (starter, visible tests, provided code,
-     * their own sources, the visible tests' classes).
+     * and, without the sandbox, the lab's reference solution, less what the student has anyway (starter, visible
+     * tests, provided code, their own sources, the visible tests' classes). In the sandbox no test JVM can read the
+     * solution (the course is not in it, and each JVM's /tmp is its own), so its text would catch nothing but
+     * coincidences: a visible test's message that quotes what the solution throws, as lab04's
+     * {@code MalformedPacketException("IHL", ...)} does, withheld from a starter and flagged as read.
      */
     private Secrets secrets(Lab lab, Path studentSources, Path testClasses) {
         Set<String> hiddenNames = hiddenNames(lab);
         List<Path> secret = new ArrayList<>(Fs.files(lab.pristine("src/hidden/java"), ".java"));
-        secret.addAll(Fs.files(course.root.resolve("solutions/src/main/java").resolve(Labs.packageDir(lab.name())), ".java"));
+        if (!sandbox.available()) {
+            secret.addAll(Fs.files(course.root.resolve("solutions/src/main/java").resolve(Labs.packageDir(lab.name())), ".java"));
+        }
         List<Path> known = new ArrayList<>();
         for (String dir : List.of("src/main/java", "src/test/java", "src/provided/java")) {
             known.addAll(Fs.files(lab.pristine(dir), ".java"));
