@@ -19,20 +19,20 @@ import org.junit.jupiter.api.Timeout;
 import socketlabs.grading.GradedTest;
 
 /**
- * lab04's untouched starter, graded in the sandbox: its visible tests' messages reach the student. Those
- * messages quote the exception a header parser must throw ({@code MalformedPacketException("IHL", ...)}),
- * which the reference solution's source holds word for word; the solution is out of every test JVM's
- * reach in the sandbox, so such a message is not course text the code read, and it is neither withheld
- * nor flagged.
+ * The untouched starter of every lab, graded in the sandbox: its visible tests' messages reach the student,
+ * none withheld as course text and none flagged as read. lab04's messages quote the exception a header parser
+ * must throw ({@code MalformedPacketException("IHL", ...)}), which the reference solution's source holds word
+ * for word; the solution is out of every test JVM's reach in the sandbox, so such a message is not course text
+ * the code read. lab03's Go-Back-N messages are built from the same words as a hidden test's, which therefore
+ * says them otherwise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 @Tag(EndToEnd.TAG)
 @DisplayName("a starter's feedback in the sandbox")
 class StarterFeedbackTest {
-    private static final String LAB = "lab04-raw";
     Path tmp;
-    LabGrade graded;
+    SubmissionGrade graded;
 
     @BeforeAll
     @Timeout(300)
@@ -40,10 +40,9 @@ class StarterFeedbackTest {
         Assumptions.assumeTrue(Sandbox.detect().available(), () -> "only the sandbox keeps the solution out of the test JVMs,"
                 + " which this machine cannot make: " + Sandbox.detect().missing + " (.ci/run installs bubblewrap)");
         tmp = Files.createTempDirectory("socketlabs-starter-feedback");
-        Path submission = Fixtures.starter(tmp.resolve("starter"), List.of(LAB));
-        SubmissionGrade result = Grade.gradeOne(Fixtures.grader(List.of(LAB), Fixtures.LIMITS), "starter", submission,
-                tmp.resolve("work"));
-        graded = result.labs().get(0);
+        List<String> labs = Fixtures.course().labs();
+        Path submission = Fixtures.starter(tmp.resolve("starter"), labs);
+        graded = Grade.gradeOne(Fixtures.grader(labs, Fixtures.LIMITS).labsAtOnce(2), "starter", submission, tmp.resolve("work"));
     }
 
     @AfterAll
@@ -54,16 +53,18 @@ class StarterFeedbackTest {
     }
 
     @Test
-    @DisplayName("the visible tests' messages that quote the exception to throw are shown, and no flag says course text was read")
+    @DisplayName("the visible tests' messages are shown, those that quote the exception to throw too, and no flag says course text was read")
     void messagesAreShown() {
         assertEquals(0, graded.score(), "the starter earns nothing");
-        List<GradedTest> malformed = graded.tests().stream()
+        List<GradedTest> malformed = graded.labs().stream().flatMap(l -> l.tests().stream())
                 .filter(t -> !t.hidden() && t.key().startsWith("socketlabs.lab04.Ipv4HeaderTest#malformed")).toList();
         assertFalse(malformed.isEmpty(), "lab04's Ipv4HeaderTest has its malformed-header cases");
         for (GradedTest t : malformed) {
             assertTrue(t.output().contains("must throw MalformedPacketException(\""), t.key() + " shows: " + t.output());
         }
-        assertEquals(List.of(), graded.flags().stream().filter(f -> f.contains("carried text")).toList(),
-                "flags of outputs withheld as course text");
+        for (LabGrade lab : graded.labs()) {
+            assertEquals(List.of(), lab.flags().stream().filter(f -> f.contains("carried text")).toList(),
+                    lab.lab() + ": flags of outputs withheld as course text");
+        }
     }
 }

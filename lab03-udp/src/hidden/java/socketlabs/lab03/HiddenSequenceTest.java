@@ -26,7 +26,7 @@ class HiddenSequenceTest {
             Transfers.Run run = GoBackNSequenceTest.run(gone, Loopback.seededBytes(7_777, 51), 5, config);
             List<String> expected = GoBackNSequenceTest.rounds(13, 5, 4);
             assertEquals(String.join(" ", expected), String.join(" ", run.numbers()), () -> "sent 7,777 bytes (DATA 0-11, FIN 12)"
-                    + " with window 5, maxTries 4, to a receiver that never answers; expected " + Transfers.shortList(expected)
+                    + " with window 5 and maxTries 4: the receiver never answers; expected " + Transfers.shortList(expected)
                     + ", got " + Transfers.shortList(run.numbers()) + "." + GoBackNSequenceTest.silentHint(run.numbers(), 13, 5, 4));
             assertTrue(run.sending().thrown() instanceof IOException, () -> "expected an IOException, but " + run.sending().describe());
         }
