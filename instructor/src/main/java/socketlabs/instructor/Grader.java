@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import socketlabs.grading.GradedTest;
@@ -185,14 +186,15 @@ final class Grader {
         if (sandbox.available() && isStarter(lab, src)) {
             return gradeStarter(lab, src, work, intake, start);
         }
-        return gradeTaken(lab, src, work, intake, start);
+        return gradeTaken(lab, src, work, intake, start, null);
     }
 
     /**
      * A lab whose sources are its starter's, byte for byte. The same code meets the same tests, so the first such lab
      * this grader meets is graded as any other, and every later one takes that grade, waiting for it if it is still
      * running (the starter fails every graded test: the build checks it). Only in the sandbox, where every test JVM
-     * sees the same paths, so that no output can name another student's work folder.
+     * sees the same paths, so that no output can name another student's work folder; and only a run that every JVM
+     * finished ({@link LabRun#endedEarly}), so that no limit's or crash's words reach every starter.
      */
     private LabGrade gradeStarter(Lab lab, Path src, Path work, Intake intake, long start) {
         CompletableFuture<StarterGrade> mine = new CompletableFuture<>();
@@ -202,8 +204,11 @@ final class Grader {
             try {
                 graded = first.join();
             } catch (CompletionException | CancellationException e) {
-                // the first one did not finish (its run stopped grading): this one is graded in full
-                return gradeTaken(lab, src, work, intake, start);
+                graded = null;
+            }
+            if (graded == null) {
+                // the first one did not finish (its run stopped grading), or a JVM's end cut it short: graded in full
+                return gradeTaken(lab, src, work, intake, start, null);
             }
             checkTrusted();
             startersTaken.incrementAndGet();
@@ -214,8 +219,16 @@ final class Grader {
         }
         int before = intake.flags.size();
         try {
-            LabGrade g = gradeTaken(lab, src, work, intake, start);
-            mine.complete(new StarterGrade(g, List.copyOf(intake.flags.subList(before, intake.flags.size()))));
+            AtomicBoolean endedEarly = new AtomicBoolean();
+            LabGrade g = gradeTaken(lab, src, work, intake, start, endedEarly);
+            if (g.state() == LabGrade.State.GRADED && !endedEarly.get()) {
+                mine.complete(new StarterGrade(g, List.copyOf(intake.flags.subList(before, intake.flags.size()))));
+            } else {
+                // an outcome that a JVM's end or a limit made (a busy machine, the sandbox) is not every starter's: the
+                // labs waiting grade themselves, and the next starter lab runs as the first
+                starters.remove(lab.name(), mine);
+                mine.complete(null);
+            }
             return g;
         } catch (RuntimeException | Error e) {
             starters.remove(lab.name(), mine);
@@ -250,8 +263,8 @@ final class Grader {
         return true;
     }
 
-    /** Compiles the sources taken, checks them, runs the lab's tests. */
-    private LabGrade gradeTaken(Lab lab, Path src, Path work, Intake intake, long start) {
+    /** Compiles the sources taken, checks them, runs the lab's tests; {@code endedEarly}, if given, as the run was. */
+    private LabGrade gradeTaken(Lab lab, Path src, Path work, Intake intake, long start, AtomicBoolean endedEarly) {
         List<Path> mainSources = new ArrayList<>(Fs.files(src, ".java"));
         mainSources.addAll(Fs.files(lab.pristine("src/provided/java"), ".java"));
         Path classes = work.resolve("classes");
@@ -287,6 +300,9 @@ final class Grader {
         RunnerModule runner = runners.get(lab.deps());
         LabRun run = new LabRun(lab, limits, this::checkTrusted, sandbox, runner, images.get(runner), secrets);
         List<GradedTest> tests = run.run(work, classes, testClasses, visibleTests, intake.flags);
+        if (endedEarly != null) {
+            endedEarly.set(run.endedEarly());
+        }
         if (tests == null) {
             return allFailed(lab, LabGrade.State.CHANGED_TESTS, EndWording.CHANGED_TESTS, null, intake, start);
         }

@@ -39,6 +39,7 @@ final class LabRun {
     private final Secrets secrets;
     private final Map<String, GradedTest> results = new LinkedHashMap<>();
     private List<String> flags;
+    private boolean endedEarly;
 
     /** {@code checkCourse} runs after every JVM: it throws when the course's own files changed. */
     LabRun(Lab lab, Limits limits, Runnable checkCourse, Sandbox sandbox, RunnerModule runner, Secrets secrets) {
@@ -154,6 +155,7 @@ final class LabRun {
                     return false;
                 }
                 whole = false;
+                endedEarly |= !o.done();
                 Next next = readOutcome(o, remaining, limitMillis, jvmMillis, memoryLimit, running.size() == 1, !oneAtATime);
                 if (next == Next.ONE_AT_A_TIME) {
                     oneAtATime = true;
@@ -254,7 +256,16 @@ final class LabRun {
         return Next.GO_ON;
     }
 
+    /**
+     * Whether a JVM of this run ended before its end (an exit, a crash, a limit, a test that ran out of time) or a
+     * test was failed for want of a JVM or of time: outcomes that a busy machine or the sandbox may have made.
+     */
+    boolean endedEarly() {
+        return endedEarly;
+    }
+
     private void charge(Set<String> remaining, String key, String why) {
+        endedEarly = true;
         remaining.remove(key);
         results.put(key, lab.test(key).withOutcome(GradedTest.Status.FAILED, why));
     }
@@ -348,6 +359,7 @@ final class LabRun {
     }
 
     private void failAll(Set<String> keys, String output) {
+        endedEarly |= !keys.isEmpty();
         for (String k : keys) {
             results.put(k, lab.test(k).withOutcome(GradedTest.Status.FAILED, output));
         }

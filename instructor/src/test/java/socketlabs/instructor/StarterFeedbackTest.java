@@ -67,4 +67,16 @@ class StarterFeedbackTest {
                     lab.lab() + ": flags of outputs withheld as course text");
         }
     }
+
+    @Test
+    @DisplayName("a starter's run that a limit cut short is not every starter's: the next starter runs in full")
+    void cutShortRunIsNotShared() {
+        // one second for the lab: its JVMs cannot all finish, and the tests left fail with the limit's words
+        Grader grader = Fixtures.grader(List.of(Fixtures.LAB), new Limits("3 s", 15, 1, 128, 300));
+        for (String student : List.of("first", "second")) {
+            SubmissionGrade g = Grade.gradeOne(grader, student, Fixtures.starter(tmp.resolve(student)), tmp.resolve("work-" + student));
+            assertEquals(0, g.score(), student);
+        }
+        assertEquals(0, grader.startersTaken(), "starter labs that took the grade of a run cut short");
+    }
 }
